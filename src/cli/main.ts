@@ -1,0 +1,29 @@
+import { checkCommand, checkHelp } from './check.ts';
+import { serveCommand, serveHelp } from './serve.ts';
+
+const commands: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
+  check: { run: checkCommand, help: checkHelp },
+  serve: { run: serveCommand, help: serveHelp },
+};
+
+const usage = `Usage: relais <command> [options]\n\n${Object.values(commands).map((command) => command.help).join('\n\n')}`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage);
+    return name ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`relais: unknown command \`${name}\`, expected one of ${Object.keys(commands).map((c) => `\`${c}\``).join(', ')}\n\n${usage}`);
+    return 1;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    // Argument errors from parseArgs and I/O errors: say what, not a stack trace.
+    console.error(`relais ${name}: ${(error as Error).message}`);
+    return 1;
+  }
+}

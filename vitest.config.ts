@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/setup/build-example.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    // Builds and a browser share 2 cores; more workers only slow each other down.
+    maxWorkers: 2,
+  },
+});
