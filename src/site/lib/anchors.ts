@@ -7,3 +7,8 @@ export function termAnchor(term: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '') || 'term';
 }
+
+/** Glossary lookup key: Markdown turns `'` into `’`, and authors vary case and spacing. */
+export function normalizeTerm(term: string): string {
+  return term.replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+}

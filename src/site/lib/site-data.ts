@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import romeTrades from '../../data/taxonomy/rome-trades.json' with { type: 'json' };
 import type { GlossaryEntry } from '../../schemas/index.ts';
+import { normalizeTerm } from './anchors.ts';
 
 export type ModuleEntry = CollectionEntry<'modules'>;
 export type TradeEntry = CollectionEntry<'trades'>;
@@ -63,7 +64,7 @@ async function load(): Promise<SiteData> {
     modulesBySkill: new Map(),
     modulesByAuthor: new Map(),
     dependents: new Map(),
-    glossaries: new Map(glossaries.map((entry) => [entry.id, new Map(Object.entries(entry.data))])),
+    glossaries: new Map(glossaries.map((entry) => [entry.id, new Map(Object.entries(entry.data).map(([term, value]) => [normalizeTerm(term), value]))])),
     romeLabels: new Map(),
     romeCompetences: new Map(),
   };
