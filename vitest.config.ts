@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/setup/build-example.ts'],
+    reporters: ['default', './tests/reporters/closing-line.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     // Builds and a browser share 2 cores; more workers only slow each other down.

@@ -16,7 +16,7 @@ export interface YamlSource {
 /** `offset`/`lineOffset` say where the YAML starts inside its file (frontmatter starts on line 2). */
 export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const point = (offset: number): Point => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + lineOffset, column: col, offset };

@@ -14,11 +14,15 @@ export const moduleId = z
 /** BCP 47 language tag, kept to the simple form authors write (`fr`, `en`, `pt-BR`). */
 export const languageTag = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'Expected a language tag such as `fr` or `en`');
 
-/** Text in several languages; French is required because the site defaults to it. */
-export const localizedText = z.looseObject({ fr: z.string().min(1), en: z.string().min(1).optional() }).refine(
-  (value) => Object.entries(value).every(([key, text]) => /^[a-z]{2,3}$/.test(key) && typeof text === 'string'),
-  'Expected language codes (`fr`, `en`, …) mapped to text',
-);
+/** Text in several languages (`{ fr: …, en: … }`); French is required because the site defaults to it. */
+export const localizedText = z
+  .object({ fr: z.string().min(1) })
+  .catchall(z.string().min(1))
+  .superRefine((value, context) => {
+    for (const key of Object.keys(value)) {
+      if (!/^[a-z]{2,3}$/.test(key)) context.addIssue({ code: 'custom', path: [key], message: `Unexpected language \`${key}\`, expected a code such as \`fr\`, \`en\`, \`ar\`` });
+    }
+  });
 
 /**
  * A calendar date `YYYY-MM-DD`. YAML readers differ (js-yaml, used by Astro, makes a Date;

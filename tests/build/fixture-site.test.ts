@@ -96,45 +96,46 @@ describe('a fixture library built for real', () => {
 });
 
 /** Each bad library differs from the fixture by one file; the build must fail and say where. */
-const badCases: { name: string; files: Record<string, string | null>; expected: RegExp }[] = [
+type Change = (text: string, all: Record<string, string>) => string;
+const badCases: { name: string; files: Record<string, Change>; expected: RegExp }[] = [
   {
     name: 'invalid frontmatter',
-    files: { 'modules/menuiserie/raboter-planche.mdx': (text) => text.replace('level: 1', 'level: débutant') } as never,
+    files: { 'modules/menuiserie/raboter-planche.mdx': (text) => text.replace('level: 1', 'level: débutant') },
     expected: /modules\/menuiserie\/raboter-planche\.mdx:6:8 {2}error {2}Invalid `level`/,
   },
   {
     name: 'unknown trade',
-    files: { 'skills/taille.yaml': (text) => text.replace('trade: jardinage', 'trade: jardin') } as never,
+    files: { 'skills/taille.yaml': (text) => text.replace('trade: jardinage', 'trade: jardin') },
     expected: /skills\/taille\.yaml:1:8 {2}error {2}Unexpected trade `jardin`, expected one of `jardinage`/,
   },
   {
     name: 'unknown skill',
-    files: { 'modules/menuiserie/raboter-planche.mdx': (text) => text.replace('skills: [rabotage]', 'skills: [rabot]') } as never,
+    files: { 'modules/menuiserie/raboter-planche.mdx': (text) => text.replace('skills: [rabotage]', 'skills: [rabot]') },
     expected: /raboter-planche\.mdx:5:10 {2}error {2}Unexpected skill `rabot`, expected one of `rabotage`/,
   },
   {
     name: 'unknown author',
-    files: { 'modules/menuiserie/raboter-planche.mdx': (text) => text.replace('authors: [paul-bois]', 'authors: [paul-boi]') } as never,
+    files: { 'modules/menuiserie/raboter-planche.mdx': (text) => text.replace('authors: [paul-bois]', 'authors: [paul-boi]') },
     expected: /raboter-planche\.mdx:9:11 {2}error {2}Unexpected author `paul-boi`, expected one of `paul-bois`/,
   },
   {
     name: 'unknown prerequisite',
-    files: { 'modules/menuiserie/assembler-tenon.mdx': (text) => text.replace('[menuiserie/raboter-planche]', '[menuiserie/raboter]') } as never,
+    files: { 'modules/menuiserie/assembler-tenon.mdx': (text) => text.replace('[menuiserie/raboter-planche]', '[menuiserie/raboter]') },
     expected: /assembler-tenon\.mdx:10:17 {2}error {2}Unexpected prerequisite `menuiserie\/raboter`/,
   },
   {
     name: 'duplicate module id',
-    files: { 'modules/menuiserie/raboter-planche.md': (_text, all) => all['modules/menuiserie/raboter-planche.mdx']! } as never,
+    files: { 'modules/menuiserie/raboter-planche.md': (_text, all) => all['modules/menuiserie/raboter-planche.mdx']! },
     expected: /raboter-planche\.mdx?:1:1 {2}error {2}Unexpected duplicate module id `menuiserie\/raboter-planche`/,
   },
   {
     name: 'prerequisite cycle',
-    files: { 'modules/menuiserie/raboter-planche.mdx': (text) => text.replace('prerequisites: []', 'prerequisites: [menuiserie/assembler-tenon]') } as never,
+    files: { 'modules/menuiserie/raboter-planche.mdx': (text) => text.replace('prerequisites: []', 'prerequisites: [menuiserie/assembler-tenon]') },
     expected: /error {2}Unexpected prerequisite cycle `menuiserie\/assembler-tenon` → `menuiserie\/raboter-planche` → `menuiserie\/assembler-tenon`/,
   },
   {
     name: 'skill of another trade',
-    files: { 'modules/menuiserie/raboter-planche.mdx': (text) => text.replace('skills: [rabotage]', 'skills: [rabotage, taille]') } as never,
+    files: { 'modules/menuiserie/raboter-planche.mdx': (text) => text.replace('skills: [rabotage]', 'skills: [rabotage, taille]') },
     expected: /raboter-planche\.mdx:5:20 {2}error {2}Unexpected skill `taille` of trade `jardinage` in a `menuiserie` module/,
   },
 ];
@@ -148,7 +149,7 @@ describe('bad content fails the build clearly', () => {
       const source = path.join(contentDir, relative.replace(/\.md$/, '.mdx'));
       all[relative.replace(/\.md$/, '.mdx')] = existsSync(source) ? readFileSync(source, 'utf8') : '';
     }
-    for (const [relative, change] of Object.entries(files as Record<string, (text: string, all: Record<string, string>) => string>)) {
+    for (const [relative, change] of Object.entries(files)) {
       const target = path.join(contentDir, relative);
       writeFileSync(target, change(existsSync(target) ? readFileSync(target, 'utf8') : '', all));
     }
