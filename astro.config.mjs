@@ -7,7 +7,7 @@ import { relaisIntegration } from './src/integration/relais-integration.ts';
 export default defineConfig({
   site: config.site,
   // Tests and benchmarks build other libraries side by side: each gets its own output and cache.
-  outDir: process.env.RELAIS_OUT_DIR ?? './dist',
+  outDir: config.outDir,
   cacheDir: process.env.RELAIS_CACHE_DIR ?? './node_modules/.astro',
   srcDir: './src/site',
   trailingSlash: 'always',

@@ -12,7 +12,7 @@ try {
   console.error((error as Error).message);
   process.exit(1);
 }
-const server = createSiteServer({ distDir: 'dist' });
+const server = createSiteServer({ distDir: relaisConfig.outDir });
 const url = await listen(server, relaisConfig.port);
 console.log(`\nRelais is running.\n  Site:   ${url}\n  Search: ${url}recherche/\nPress Ctrl-C to stop.`);
 closeOnSignals(server);

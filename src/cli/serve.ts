@@ -15,7 +15,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     console.error(`relais serve: --port ${values.port}: expected a port number between 0 and 65535`);
     return 1;
   }
-  const server = createSiteServer({ distDir: values.dist ?? 'dist' });
+  const server = createSiteServer({ distDir: values.dist ?? relaisConfig.outDir });
   const url = await listen(server, port, values.host ?? '127.0.0.1');
   console.log(`Relais site: ${url}`);
   closeOnSignals(server);

@@ -5,8 +5,17 @@ import { fileURLToPath } from 'node:url';
 import type { RelaisConfig } from '../config/relais-config.ts';
 import { loadLibrary } from '../content/read-library-fs.ts';
 import { formatReport } from '../content/report.ts';
+import type { AstroIntegrationLogger } from 'astro';
+
+/** Loads and checks the library, printing every message as path:line:col. */
+function checkLibrary(contentDir: string, logger: AstroIntegrationLogger) {
+  const loaded = loadLibrary(contentDir);
+  const withMessages = loaded.library.files.filter((file) => file.messages.length > 0);
+  if (withMessages.length > 0) (loaded.errors > 0 ? logger.error : logger.warn).call(logger, `\n${formatReport(withMessages)}`);
+  return loaded;
+}
 import { buildSearchIndex } from './search-index-fs.ts';
-import { serveMedia } from './serve-media-fs.ts';
+import { serveFolder } from './serve-folder-fs.ts';
 
 /**
  * Wires Relais into Astro: the library is checked before anything is built (so bad content
@@ -19,12 +28,9 @@ export function relaisIntegration(config: RelaisConfig): AstroIntegration {
   return {
     name: 'relais',
     hooks: {
-      'astro:config:setup': ({ command, logger, addWatchFile }) => {
+      'astro:config:setup': ({ command, logger }) => {
         if (!existsSync(contentDir)) throw new Error(`Content folder not found: ${contentDir}. Set contentDir in relais.config.ts or RELAIS_CONTENT_DIR.`);
-        const { library, errors } = loadLibrary(contentDir);
-        const withMessages = library.files.filter((file) => file.messages.length > 0);
-        if (withMessages.length > 0) (errors > 0 ? logger.error : logger.warn).call(logger, `\n${formatReport(withMessages)}`);
-        for (const file of library.files) if (file.path) addWatchFile(path.resolve(file.path));
+        const { library, errors } = checkLibrary(contentDir, logger);
         if (errors > 0 && command === 'build') {
           const error = new Error(`The library has ${errors} error${errors === 1 ? '' : 's'} (listed above as file:line:col). Fix them and build again.`);
           error.stack = error.message; // the list above says where; a stack trace would only hide it
@@ -32,8 +38,20 @@ export function relaisIntegration(config: RelaisConfig): AstroIntegration {
         }
         logger.info(`library: ${library.modules.size} modules, ${library.trades.size} trades, ${library.skills.size} skills`);
       },
-      'astro:server:setup': ({ server }) => {
-        server.middlewares.use(serveMedia(mediaDir));
+      'astro:server:setup': ({ server, logger }) => {
+        server.middlewares.use(serveFolder('/media/', mediaDir));
+        // Search in `astro dev` uses the index of the last build, if there is one.
+        server.middlewares.use(serveFolder('/pagefind/', path.resolve(config.outDir, 'pagefind')));
+        // Re-check the library as the author saves, so mistakes show up in the terminal at once.
+        let timer: NodeJS.Timeout | undefined;
+        server.watcher.on('all', (_event, file) => {
+          if (!path.resolve(file).startsWith(contentDir + path.sep)) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            const { errors, warnings } = checkLibrary(contentDir, logger);
+            if (errors + warnings === 0) logger.info('library: no problem found');
+          }, 200);
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
