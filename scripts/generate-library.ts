@@ -187,7 +187,7 @@ const prose = {
     safety: (hazard: string) => `Attention : ${hazard}. Portez les protections prévues et gardez la zone dégagée. Si quelque chose vous semble dangereux, arrêtez-vous et demandez au tuteur.`,
   },
   en: {
-    subjects: ['You', 'The tutor', 'The apprentice', 'A good worker', 'Each team', 'The senior', 'The site manager', 'The customer', 'Everyone', 'A beginner'],
+    subjects: ['The tutor', 'The apprentice', 'A good worker', 'Each team', 'The senior', 'The site manager', 'The customer', 'Everyone', 'A beginner'],
     verbs: ['checks', 'prepares', 'looks at', 'keeps', 'protects', 'cleans', 'measures', 'sets', 'tidies', 'chooses', 'notes', 'explains', 'shows', 'repeats', 'compares', 'holds'],
     objects: ['the work', 'the surface', 'the kit', 'the area', 'each part', 'the movement', 'the result', 'the measurement', 'the tools', 'the workstation', 'the edges', 'the order', 'the drawing'],
     complements: ['before starting', 'without forcing', 'with care', 'every time', 'in the morning', 'after each step', 'at the right moment', 'calmly', 'the same way', 'twice rather than once', 'in good light', 'at the end of the day', 'before moving on'],
