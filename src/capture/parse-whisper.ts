@@ -69,9 +69,10 @@ function parseJson(source: string): unknown {
     const at = /at position (\d+)/.exec(reason);
     const offset = at ? Number(at[1]) : /end of JSON input/.test(reason) ? source.length : 0;
     const what = reason.replace(/ in JSON at position.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
-    const truncated = offset >= source.trimEnd().length;
+    const contentEnd = source.trimEnd().length;
+    const truncated = offset >= contentEnd;
     throw new TranscriptError({
-      ...positionAt(source, offset),
+      ...positionAt(source, Math.min(offset, contentEnd)),
       message: truncated
         ? `The JSON ends before it is complete (${what}); the file looks truncated: export or copy it again`
         : `Invalid JSON: ${what}; fix the file there, or export it again from the transcription tool`,

@@ -1,9 +1,11 @@
 import { checkCommand, checkHelp } from './check.ts';
 import { serveCommand, serveHelp } from './serve.ts';
+import { transcriptCommand, transcriptHelp } from './transcript.ts';
 
 const commands: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
   check: { run: checkCommand, help: checkHelp },
   serve: { run: serveCommand, help: serveHelp },
+  transcript: { run: transcriptCommand, help: transcriptHelp },
 };
 
 const usage = `Usage: relais <command> [options]\n\n${Object.values(commands).map((command) => command.help).join('\n\n')}`;

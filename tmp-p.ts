@@ -1,0 +1,16 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkMdx from 'remark-mdx';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { readFileSync, readdirSync } from 'node:fs';
+const p = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMdx).use(remarkGfm);
+const files: string[] = [];
+for (const d of readdirSync('/tmp/gen1000/modules')) for (const f of readdirSync('/tmp/gen1000/modules/' + d)) files.push(readFileSync(`/tmp/gen1000/modules/${d}/${f}`, 'utf8'));
+let t = performance.now();
+for (const f of files) p.parse(f);
+console.log('total ms', performance.now() - t, files.length, process.memoryUsage().rss/1e6);
+const p2 = unified().use(remarkParse).use(remarkMdx);
+t = performance.now();
+for (const f of files) p2.parse(f);
+console.log('no gfm total ms', performance.now() - t);
