@@ -1,5 +1,5 @@
 /**
- * `npm run bench:build -- --modules N [--modules M …] [--seed S] [--keep]`
+ * `npm run bench:build -- --modules N [--modules M …] [--runs R] [--seed S] [--sample K] [--keep]`
  *
  * For each N: generates a synthetic library (scripts/generate-library.ts) into a fresh temporary
  * folder, then builds it cold (empty cache and output folders) with the real `astro build`, and
@@ -10,7 +10,7 @@
  *
  * Units: KiB = 1024 bytes, GiB = 1024³ bytes.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -40,10 +40,11 @@ interface Options {
   seed: number;
   keep: boolean;
   sample: number;
+  runs: number;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { modules: [], seed: 1, keep: false, sample: 20 };
+  const options: Options = { modules: [], seed: 1, keep: false, sample: 20, runs: 1 };
   const number = (flag: string, value: string | undefined) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1) {
@@ -59,9 +60,10 @@ function parseArgs(argv: readonly string[]): Options {
     if (flag === '--modules') options.modules.push(number(flag, value()));
     else if (flag === '--seed') options.seed = number(flag, value());
     else if (flag === '--sample') options.sample = number(flag, value());
+    else if (flag === '--runs') options.runs = number(flag, value());
     else if (flag === '--keep') options.keep = true;
     else {
-      console.error(`Unknown argument ${arg}\nUsage: npm run bench:build -- [--modules N]… [--seed S] [--sample K] [--keep]`);
+      console.error(`Unknown argument ${arg}\nUsage: npm run bench:build -- [--modules N]… [--runs R] [--seed S] [--sample K] [--keep]`);
       process.exit(2);
     }
   }
@@ -76,7 +78,12 @@ interface ProcessInfo {
   pid: number;
   ppid: number;
   comm: string;
+  /** utime + stime, in clock ticks. */
+  cpuTicks: number;
 }
+
+/** USER_HZ: 100 on every Linux this runs on. */
+const ticksPerSecond = 100;
 
 function listProcesses(): ProcessInfo[] {
   const out: ProcessInfo[] = [];
@@ -86,8 +93,9 @@ function listProcesses(): ProcessInfo[] {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const close = stat.lastIndexOf(')');
       const comm = stat.slice(stat.indexOf('(') + 1, close);
-      const ppid = Number(stat.slice(close + 2).split(' ')[1]);
-      out.push({ pid: Number(name), ppid, comm });
+      const fields = stat.slice(close + 2).split(' ');
+      // After `(comm)`: state ppid … utime (14th field of the line, index 11 here) stime (index 12).
+      out.push({ pid: Number(name), ppid: Number(fields[1]), comm, cpuTicks: Number(fields[11]) + Number(fields[12]) });
     } catch {
       // the process ended while we looked
     }
@@ -139,14 +147,36 @@ interface TreeStats {
   pagefind?: { startSeconds: number; endSeconds: number; peakRssBytes: number };
   samples: number;
   maxProcesses: number;
+  /** Most processes outside the build seen using over half a core at once (noise). */
+  otherBusyMax: number;
 }
+
+/** The 1-minute load average: above ~0.5 before a build, something else is using the CPU. */
+const loadAverage = () => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
 
 function sampleTree(intervalMs = 100): TreeSampler {
   const started = performance.now();
-  const stats: TreeStats = { peakTreeRssBytes: 0, peakTreeRssAtSeconds: 0, peakProcessHwmBytes: 0, peakProcessName: '', samples: 0, maxProcesses: 0 };
+  const stats: TreeStats = { peakTreeRssBytes: 0, peakTreeRssAtSeconds: 0, peakProcessHwmBytes: 0, peakProcessName: '', samples: 0, maxProcesses: 0, otherBusyMax: 0 };
+  let lastCpu = new Map<number, number>();
+  let lastOtherCheck = 0;
   const poll = () => {
     const now = (performance.now() - started) / 1000;
     const tree = descendantsOf(process.pid);
+    // Once a second: processes outside the build that used more than half a core since last time.
+    if (now - lastOtherCheck >= 1) {
+      const ours = new Set([process.pid, ...tree.map((info) => info.pid)]);
+      const cpu = new Map<number, number>();
+      let busy = 0;
+      for (const info of listProcesses()) {
+        if (ours.has(info.pid)) continue;
+        cpu.set(info.pid, info.cpuTicks);
+        const before = lastCpu.get(info.pid);
+        if (lastOtherCheck > 0 && before !== undefined && (info.cpuTicks - before) / ticksPerSecond / (now - lastOtherCheck) > 0.5) busy += 1;
+      }
+      stats.otherBusyMax = Math.max(stats.otherBusyMax, busy);
+      lastCpu = cpu;
+      lastOtherCheck = now;
+    }
     let sum = 0;
     for (const info of tree) {
       const { rss, hwm } = memoryOf(info.pid);
@@ -403,6 +433,15 @@ function parsePhases(output: string): Phases {
 // ---------------------------------------------------------------------------------------------
 // One run
 
+interface Build {
+  outDir: string;
+  cacheDir: string;
+  buildSeconds: number;
+  tree: TreeStats;
+  output: string;
+  load: { before: number; after: number; otherBusyProcesses: number };
+}
+
 interface RunResult {
   modules: number;
   seed: number;
@@ -413,6 +452,8 @@ interface RunResult {
   peakProcessHwmBytes: number;
   peakProcessName: string;
   pagefind?: { startSeconds: number; endSeconds: number; seconds: number; peakRssBytes: number };
+  /** Every build of this library (--runs); the figures above are those of the median one. */
+  runs: { buildSeconds: number[]; peakRssBytes: number[]; load: Build['load'][] };
   dist: DistStats;
   modulePage: {
     sampled: number;
@@ -434,9 +475,6 @@ interface RunResult {
 async function run(modules: number, options: Options): Promise<RunResult> {
   const work = mkdtempSync(path.join(tmpdir(), `relais-bench-${modules}-`));
   const contentDir = path.join(work, 'content');
-  const outDir = path.join(work, 'dist');
-  const cacheDir = path.join(work, 'cache');
-  mkdirSync(cacheDir);
   const cleanup = () => {
     if (!options.keep) rmSync(work, { recursive: true, force: true });
   };
@@ -457,18 +495,35 @@ async function run(modules: number, options: Options): Promise<RunResult> {
     const moduleIds = [...loaded.library.modules.keys()].sort();
     console.log(`  ${generated.modules} modules (${generated.englishModules} in English, ${(generated.words / generated.modules).toFixed(0)} words each on average), ${generated.authors} authors, in ${generateSeconds.toFixed(1)} s; loadLibrary (the build's check) ${checkSeconds.toFixed(2)} s`);
 
-    console.log(`  building cold (out ${outDir}, cache ${cacheDir}) …`);
-    const sampler = sampleTree(100);
-    started = performance.now();
-    const result = await buildSite({ contentDir, outDir, cacheDir });
-    const buildSeconds = (performance.now() - started) / 1000;
-    const tree = sampler.stop();
-    if (result.code !== 0) {
-      console.error(result.output);
-      console.error(`\n✗ The build of ${modules} modules failed (exit ${result.code}) after ${buildSeconds.toFixed(1)} s.`);
-      cleanup();
-      process.exit(1);
+    // Each build is cold: its own empty output and cache folders. With --runs R, the reported
+    // figures come from the build of median time; every time and peak is listed too.
+    const builds: Build[] = [];
+    for (let i = 1; i <= options.runs; i++) {
+      const suffix = options.runs > 1 ? `-${i}` : '';
+      const outDir = path.join(work, `dist${suffix}`);
+      const cacheDir = path.join(work, `cache${suffix}`);
+      mkdirSync(cacheDir);
+      console.log(`  building cold${options.runs > 1 ? ` (${i}/${options.runs})` : ''}: out ${outDir}, cache ${cacheDir} …`);
+      const loadBefore = loadAverage();
+      const sampler = sampleTree(100);
+      started = performance.now();
+      const result = await buildSite({ contentDir, outDir, cacheDir });
+      const buildSeconds = (performance.now() - started) / 1000;
+      const tree = sampler.stop();
+      const load = { before: loadBefore, after: loadAverage(), otherBusyProcesses: tree.otherBusyMax };
+      if (options.keep) writeFileSync(path.join(work, `build${suffix}.log`), result.output);
+      if (result.code !== 0) {
+        console.error(result.output);
+        console.error(`\n✗ The build of ${modules} modules failed (exit ${result.code}) after ${buildSeconds.toFixed(1)} s.`);
+        cleanup();
+        process.exit(1);
+      }
+      console.log(`    ${buildSeconds.toFixed(2)} s, peak RSS ${mib(tree.peakTreeRssBytes)}; load average ${load.before} before, ${load.after} after`);
+      if (tree.otherBusyMax > 0) console.log(`    ⚠ up to ${tree.otherBusyMax} other process(es) were using CPU during the build: its time is not reliable`);
+      builds.push({ outDir, cacheDir, buildSeconds, tree, output: result.output, load });
     }
+    const median = [...builds].sort((a, b) => a.buildSeconds - b.buildSeconds)[Math.floor((builds.length - 1) / 2)]!;
+    const { outDir, tree } = median;
 
     const dist = distStats(outDir, moduleIds);
     const weights = spread(moduleIds, options.sample).map((id) => pageWeight(outDir, `/${id}/`));
@@ -478,12 +533,13 @@ async function run(modules: number, options: Options): Promise<RunResult> {
       modules,
       seed: options.seed,
       library: { ...generated, generateSeconds: round(generateSeconds), checkSeconds: round(checkSeconds) },
-      buildSeconds: round(buildSeconds),
+      buildSeconds: round(median.buildSeconds),
       peakRssBytes: tree.peakTreeRssBytes,
       peakRssAtSeconds: round(tree.peakTreeRssAtSeconds),
       peakProcessHwmBytes: tree.peakProcessHwmBytes,
       peakProcessName: tree.peakProcessName,
       ...(tree.pagefind ? { pagefind: { ...tree.pagefind, seconds: round(tree.pagefind.endSeconds - tree.pagefind.startSeconds + 0.1) } } : {}),
+      runs: { buildSeconds: builds.map((b) => round(b.buildSeconds)), peakRssBytes: builds.map((b) => b.tree.peakTreeRssBytes), load: builds.map((b) => b.load) },
       dist,
       modulePage: {
         sampled: weights.length,
@@ -498,7 +554,7 @@ async function run(modules: number, options: Options): Promise<RunResult> {
         heaviest: heaviest.page,
         assets: [...new Set(weights.flatMap((w) => w.assets))].sort(),
       },
-      phases: parsePhases(result.output),
+      phases: parsePhases(median.output),
       ...(options.keep ? { folder: work } : {}),
     };
   } finally {
@@ -521,7 +577,7 @@ function table(rows: readonly (readonly [string, string])[]): string {
 function report(r: RunResult): void {
   const p = r.phases;
   const rows: [string, string][] = [
-    ['build wall time (cold)', `${r.buildSeconds.toFixed(2)} s`],
+    ['build wall time (cold)', `${r.buildSeconds.toFixed(2)} s${r.runs.buildSeconds.length > 1 ? ` (median of ${r.runs.buildSeconds.map((x) => x.toFixed(1)).join(', ')})` : ''}`],
     ['  config + library check', `${r.library.checkSeconds.toFixed(2)} s (loadLibrary alone, measured here)`],
     ['  types generated', p.typesSeconds !== undefined ? `${p.typesSeconds.toFixed(2)} s` : '?'],
     ['  content sync (log clock)', p.clock.syncStart && p.clock.syncEnd ? `${p.clock.syncStart} → ${p.clock.syncEnd}` : '?'],

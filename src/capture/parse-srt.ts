@@ -71,10 +71,11 @@ function isTimingLine(line: string): boolean {
 
 function expectedCue(index: number, line: string): TranscriptError {
   const column = line.search(/\S/) + 1;
+  const shown = line.trim().length > 30 ? `${line.trim().slice(0, 30).trimEnd()}…` : line.trim();
   return new TranscriptError({
     line: index + 1,
     column,
-    message: `Unexpected \`${line.trim().slice(0, 30)}\`, expected a cue number or a timing line like \`00:00:01,000 --> 00:00:04,000\`; if the file is not SubRip, pass --format`,
+    message: `Unexpected \`${shown}\`, expected a cue number or a timing line like \`00:00:01,000 --> 00:00:04,000\`; if the file is not SubRip, pass --format txt, vtt or whisper`,
   });
 }
 

@@ -64,11 +64,9 @@ function parseJson(source: string): unknown {
   try {
     return JSON.parse(source);
   } catch (error) {
-    // V8 says "… in JSON at position 56 (line 1 column 57)" or "Unexpected end of JSON input".
     const reason = (error as Error).message;
-    const at = /at position (\d+)/.exec(reason);
-    const offset = at ? Number(at[1]) : /end of JSON input/.test(reason) ? source.length : 0;
-    const what = reason.replace(/ in JSON at position.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
+    const offset = jsonErrorOffset(source, reason);
+    const what = reason.replace(/ in JSON at position.*$/, '').replace(/, (?:\.\.\.)?".*$/s, '');
     const contentEnd = source.trimEnd().length;
     const truncated = offset >= contentEnd;
     throw new TranscriptError({
@@ -78,4 +76,34 @@ function parseJson(source: string): unknown {
         : `Invalid JSON: ${what}; fix the file there, or export it again from the transcription tool`,
     });
   }
+}
+
+/**
+ * V8 says "… in JSON at position 56 (line 1 column 57)", "Unexpected end of JSON input", or
+ * "Unexpected token 'x', …" with no position. For the last, the offending character ends the
+ * shortest prefix that already fails for a reason other than ending early (binary search).
+ */
+function jsonErrorOffset(source: string, reason: string): number {
+  const at = /at position (\d+)/.exec(reason);
+  if (at) return Number(at[1]);
+  if (/end of JSON input/.test(reason)) return source.length;
+  const failsBeforeItsEnd = (prefix: string): boolean => {
+    try {
+      JSON.parse(prefix);
+      return false;
+    } catch (error) {
+      const message = (error as Error).message;
+      const position = /at position (\d+)/.exec(message);
+      if (position) return Number(position[1]) < prefix.length;
+      return !/end of JSON input/.test(message);
+    }
+  };
+  let low = 1;
+  let high = source.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (failsBeforeItsEnd(source.slice(0, middle))) high = middle;
+    else low = middle + 1;
+  }
+  return low - 1;
 }

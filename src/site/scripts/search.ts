@@ -76,6 +76,9 @@ class RelaisSearch extends HTMLElement {
       }),
     );
     fieldset.hidden = values.length === 0;
+    // The skill list is long: folded unless one is already chosen.
+    const details = fieldset.querySelector('details');
+    if (details && selected.length > 0) details.open = true;
   }
 
   /** With trades chosen, only their skills are offered: the list stays short on a phone. */
