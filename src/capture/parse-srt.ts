@@ -7,6 +7,7 @@ import { TranscriptError, showCharacter, type WarningHandler } from './transcrip
  * - a block is an optional number, a timing line `00:00:01,000 --> 00:00:04,000` (comma or
  *   period before the milliseconds, 1–3 fraction digits, hours optional, anything after the
  *   end time such as `X1:…` ignored), then text lines up to a blank line;
+ * - a number line is a cue number, so the line after it must be a timing line;
  * - numbering gaps, repeats and a missing final blank line are fine; a missing blank line
  *   between cues is too (a number line followed by a timing line, or a timing line, starts
  *   the next cue);
@@ -28,7 +29,8 @@ export function parseSrt(source: string, onWarning?: WarningHandler): Cue[] {
     if (i >= lines.length) break;
     const first = lines[i] ?? '';
     let id: string | null = null;
-    if (/^\s*\d+\s*$/.test(first) && (lines[i + 1] ?? '').includes('-->')) {
+    // A number line is the cue number: the next line must then be its timing line.
+    if (/^\s*\d+\s*$/.test(first) && !isBlank(i + 1)) {
       id = first.trim();
       i++;
     } else if (!first.includes('-->')) {
@@ -80,7 +82,7 @@ function expectedCue(index: number, line: string): TranscriptError {
 }
 
 /** Reads `start --> end`, throwing at the first character that does not fit. */
-export function readTimingLine(line: string, lineNumber: number): { start: number; end: number } {
+function readTimingLine(line: string, lineNumber: number): { start: number; end: number } {
   let position = 0;
   const fail = (expected: string): never => {
     throw new TranscriptError({

@@ -10,7 +10,9 @@ export const transcriptHelp = `relais transcript parse <file> [--format auto|vtt
   Windows-1252) and lists its cues. --json prints {"cues":[{"id","start","end","speaker","text"}]}.
   Bad input: file:line:col  error  message on stderr, exit code 1.`;
 
-const formats: readonly string[] = ['auto', ...transcriptFormats];
+const formats = ['auto', ...transcriptFormats] as const;
+type FormatOption = (typeof formats)[number];
+const isFormatOption = (value: string): value is FormatOption => (formats as readonly string[]).includes(value);
 
 export async function transcriptCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -23,8 +25,9 @@ export async function transcriptCommand(args: string[]): Promise<number> {
     console.error(`relais transcript: expected \`parse <file>\`\n\n${transcriptHelp}`);
     return 1;
   }
-  if (!formats.includes(values.format)) {
-    console.error(`relais transcript: unexpected --format \`${values.format}\`, expected one of ${formats.map((f) => `\`${f}\``).join(', ')}`);
+  const format = values.format;
+  if (!isFormatOption(format)) {
+    console.error(`relais transcript: unexpected --format \`${format}\`, expected one of ${formats.map((f) => `\`${f}\``).join(', ')}`);
     return 1;
   }
   let bytes: Buffer;
@@ -39,7 +42,7 @@ export async function transcriptCommand(args: string[]): Promise<number> {
   let result: { format: TranscriptFormat; cues: Cue[] };
   try {
     result = parseTranscript(decoded.text, {
-      format: values.format as TranscriptFormat | 'auto',
+      format,
       fileName: file,
       onWarning: (warning) => warnings.push(warning),
     });
