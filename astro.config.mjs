@@ -11,9 +11,14 @@ export default defineConfig({
   cacheDir: process.env.RELAIS_CACHE_DIR ?? './node_modules/.astro',
   srcDir: './src/site',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Styles go inline: on a slow network every extra request costs seconds before the first paint
+  // (docs/adr/0005-offline-and-languages.md).
+  build: { format: 'directory', inlineStylesheets: 'always' },
   server: { port: config.port, host: '127.0.0.1' },
   devToolbar: { enabled: false },
+  // Module frontmatter is validated while typing in VS Code (Astro extension, `astro.content-intellisense`
+  // in .vscode/settings.json) with the JSON Schema Astro derives from src/schemas/module.ts.
+  experimental: { contentIntellisense: true },
   integrations: [relaisIntegration(config), mdx()],
   vite: {
     build: {

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/setup/build-example.ts'],
+    globalSetup: ['tests/setup/build-example.ts', 'tests/setup/postgres.ts'],
     reporters: ['default', './tests/reporters/closing-line.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:build -- --modules N [--modules M …] [--runs R] [--seed S] [--sample K] [--keep]`
+ * `npm run bench:build -- --modules N [--modules M …] [--runs R] [--seed S] [--sample K] [--node-options "…"] [--keep]`
  *
  * For each N: generates a synthetic library (scripts/generate-library.ts) into a fresh temporary
  * folder, then builds it cold (empty cache and output folders) with the real `astro build`, and
@@ -10,7 +10,7 @@
  *
  * Units: KiB = 1024 bytes, GiB = 1024³ bytes.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -41,6 +41,8 @@ interface Options {
   keep: boolean;
   sample: number;
   runs: number;
+  /** Extra NODE_OPTIONS for the build (to try a flag without touching the project). */
+  nodeOptions?: string;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -61,9 +63,10 @@ function parseArgs(argv: readonly string[]): Options {
     else if (flag === '--seed') options.seed = number(flag, value());
     else if (flag === '--sample') options.sample = number(flag, value());
     else if (flag === '--runs') options.runs = number(flag, value());
+    else if (flag === '--node-options') options.nodeOptions = value();
     else if (flag === '--keep') options.keep = true;
     else {
-      console.error(`Unknown argument ${arg}\nUsage: npm run bench:build -- [--modules N]… [--runs R] [--seed S] [--sample K] [--keep]`);
+      console.error(`Unknown argument ${arg}\nUsage: npm run bench:build -- [--modules N]… [--runs R] [--seed S] [--sample K] [--node-options \"…\"] [--keep]`);
       process.exit(2);
     }
   }
@@ -149,6 +152,13 @@ interface TreeStats {
   maxProcesses: number;
   /** Most processes outside the build seen using over half a core at once (noise). */
   otherBusyMax: number;
+  /** The build's own node process (Astro): its largest RSS sample and when. */
+  astroPeakRssBytes: number;
+  astroPeakAtSeconds: number;
+  /** What made up the tree's peak: Astro's node process and Pagefind. */
+  atPeak: { astroBytes: number; pagefindBytes: number };
+  /** Once a second: [seconds, tree RSS, Astro RSS, Pagefind RSS] (bytes), the largest sample of that second. */
+  timeline: [number, number, number, number][];
 }
 
 /** The 1-minute load average: above ~0.5 before a build, something else is using the CPU. */
@@ -156,7 +166,10 @@ const loadAverage = () => Number(readFileSync('/proc/loadavg', 'utf8').split(' '
 
 function sampleTree(intervalMs = 100): TreeSampler {
   const started = performance.now();
-  const stats: TreeStats = { peakTreeRssBytes: 0, peakTreeRssAtSeconds: 0, peakProcessHwmBytes: 0, peakProcessName: '', samples: 0, maxProcesses: 0, otherBusyMax: 0 };
+  const stats: TreeStats = {
+    peakTreeRssBytes: 0, peakTreeRssAtSeconds: 0, peakProcessHwmBytes: 0, peakProcessName: '', samples: 0, maxProcesses: 0, otherBusyMax: 0,
+    astroPeakRssBytes: 0, astroPeakAtSeconds: 0, atPeak: { astroBytes: 0, pagefindBytes: 0 }, timeline: [],
+  };
   let lastCpu = new Map<number, number>();
   let lastOtherCheck = 0;
   const poll = () => {
@@ -178,9 +191,13 @@ function sampleTree(intervalMs = 100): TreeSampler {
       lastOtherCheck = now;
     }
     let sum = 0;
+    let astro = 0;
+    let pagefind = 0;
     for (const info of tree) {
       const { rss, hwm } = memoryOf(info.pid);
       sum += rss;
+      if (info.ppid === process.pid) astro += rss;
+      if (info.comm.startsWith('pagefind')) pagefind += rss;
       if (hwm > stats.peakProcessHwmBytes) {
         stats.peakProcessHwmBytes = hwm;
         stats.peakProcessName = info.comm;
@@ -196,7 +213,17 @@ function sampleTree(intervalMs = 100): TreeSampler {
     if (sum > stats.peakTreeRssBytes) {
       stats.peakTreeRssBytes = sum;
       stats.peakTreeRssAtSeconds = now;
+      stats.atPeak = { astroBytes: astro, pagefindBytes: pagefind };
     }
+    if (astro > stats.astroPeakRssBytes) {
+      stats.astroPeakRssBytes = astro;
+      stats.astroPeakAtSeconds = now;
+    }
+    const second = Math.floor(now);
+    const last = stats.timeline.at(-1);
+    if (last && last[0] === second) {
+      if (sum > last[1]) stats.timeline[stats.timeline.length - 1] = [second, sum, astro, pagefind];
+    } else stats.timeline.push([second, sum, astro, pagefind]);
   };
   const timer = setInterval(poll, intervalMs);
   return {
@@ -373,8 +400,10 @@ function spread<T>(items: readonly T[], count: number): T[] {
 interface Phases {
   /** `[types] Generated …` */
   typesSeconds?: number;
-  /** `[build] Collecting build info... ✓ Completed in …` (content sync and type generation are before it). */
+  /** `[build] Collecting build info... ✓ Completed in …`: counted from the start of the build, so it includes content sync and types. */
   collectSeconds?: number;
+  /** `[build] ✓ Completed in …` after rendering: bundling + rendering. */
+  staticBuildSeconds?: number;
   /** Sum of `[vite] ✓ built in …` (server and client bundles). */
   viteSeconds?: number;
   /** `generating static routes … ✓ Completed in …` (rendering every page). */
@@ -386,36 +415,41 @@ interface Phases {
   clock: Record<string, string>;
 }
 
-const duration = (value: string, unit: string) => Number(value) * (unit === 'ms' ? 0.001 : unit === 'm' ? 60 : 1);
+/** Astro's durations: `873ms`, `1.49s`, `1m 34s`. */
+const durationPattern = String.raw`((?:\d+m\s*)?[\d.]+(?:ms|s)|\d+m)`;
+function seconds(text: string): number {
+  const m = /^(?:(\d+)m)?\s*(?:([\d.]+)(ms|s))?$/.exec(text.trim());
+  if (!m) return NaN;
+  return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0) * (m[3] === 'ms' ? 0.001 : 1);
+}
 
 function parsePhases(output: string): Phases {
   const phases: Phases = { clock: {} };
   const lines = output.split('\n');
-  const completed = /✓ Completed in ([\d.]+)(ms|s|m)\b/;
+  const completed = new RegExp(`✓ Completed in ${durationPattern}`);
   let section = '';
   let vite = 0;
   for (const line of lines) {
     const time = /^(\d\d:\d\d:\d\d)/.exec(line)?.[1];
-    if (/\[types\] Generated ([\d.]+)(ms|s)/.test(line)) {
-      const m = /\[types\] Generated ([\d.]+)(ms|s)/.exec(line)!;
-      phases.typesSeconds = duration(m[1]!, m[2]!);
-    }
+    const types = new RegExp(`\\[types\\] Generated ${durationPattern}`).exec(line);
+    if (types) phases.typesSeconds = seconds(types[1]!);
     if (line.includes('Collecting build info')) section = 'collect';
     else if (line.includes('Building static entrypoints')) section = 'entrypoints';
     else if (line.includes('generating static routes')) section = 'render';
     const done = completed.exec(line);
     if (done) {
-      const seconds = duration(done[1]!, done[2]!);
-      if (section === 'collect') phases.collectSeconds = seconds;
-      else if (section === 'render' && !line.includes('[build]')) phases.renderSeconds = seconds;
+      const value = seconds(done[1]!);
+      if (section === 'collect') phases.collectSeconds = value;
+      else if (section === 'render' && !line.includes('[build]')) phases.renderSeconds = value;
+      else if (section === 'render') phases.staticBuildSeconds = value;
       section = section === 'collect' ? '' : section;
     }
-    const built = /\[vite\] ✓ built in ([\d.]+)(ms|s)/.exec(line);
-    if (built) vite += duration(built[1]!, built[2]!);
-    const pages = /\[build\] (\d+) page\(s\) built in ([\d.]+)(ms|s|m)/.exec(line);
+    const built = new RegExp(`\\[vite\\] ✓ built in ${durationPattern}`).exec(line);
+    if (built) vite += seconds(built[1]!);
+    const pages = new RegExp(`\\[build\\] (\\d+) page\\(s\\) built in ${durationPattern}`).exec(line);
     if (pages) {
       phases.pagesReported = Number(pages[1]);
-      phases.astroBuildSeconds = duration(pages[2]!, pages[3]!);
+      phases.astroBuildSeconds = seconds(pages[2]!);
     }
     if (time) {
       if (line.includes('[relais] library:')) phases.clock.libraryChecked = time;
@@ -451,9 +485,12 @@ interface RunResult {
   peakRssAtSeconds: number;
   peakProcessHwmBytes: number;
   peakProcessName: string;
+  peakComposition: { astroBytes: number; pagefindBytes: number };
+  astroPeakRssBytes: number;
+  astroPeakAtSeconds: number;
   pagefind?: { startSeconds: number; endSeconds: number; seconds: number; peakRssBytes: number };
   /** Every build of this library (--runs); the figures above are those of the median one. */
-  runs: { buildSeconds: number[]; peakRssBytes: number[]; load: Build['load'][] };
+  repeats: { buildSeconds: number[]; peakRssBytes: number[]; load: Build['load'][] };
   dist: DistStats;
   modulePage: {
     sampled: number;
@@ -507,14 +544,26 @@ async function run(modules: number, options: Options): Promise<RunResult> {
       const loadBefore = loadAverage();
       const sampler = sampleTree(100);
       started = performance.now();
-      const result = await buildSite({ contentDir, outDir, cacheDir });
+      const env = options.nodeOptions ? { NODE_OPTIONS: [process.env.NODE_OPTIONS, options.nodeOptions].filter(Boolean).join(' ') } : undefined;
+      const result = await buildSite({ contentDir, outDir, cacheDir, ...(env ? { env } : {}) });
       const buildSeconds = (performance.now() - started) / 1000;
       const tree = sampler.stop();
       const load = { before: loadBefore, after: loadAverage(), otherBusyProcesses: tree.otherBusyMax };
-      if (options.keep) writeFileSync(path.join(work, `build${suffix}.log`), result.output);
+      if (options.keep) {
+        writeFileSync(path.join(work, `build${suffix}.log`), result.output);
+        writeFileSync(path.join(work, `rss${suffix}.csv`), ['seconds,tree_bytes,astro_bytes,pagefind_bytes', ...tree.timeline.map((row) => row.join(','))].join('\n') + '\n');
+      }
       if (result.code !== 0) {
         console.error(result.output);
         console.error(`\n✗ The build of ${modules} modules failed (exit ${result.code}) after ${buildSeconds.toFixed(1)} s.`);
+        cleanup();
+        process.exit(1);
+      }
+      const written = moduleIds.filter((id) => existsSync(path.join(outDir, id, 'index.html'))).length;
+      if (written !== moduleIds.length) {
+        // Astro keeps some build files in the project's .astro/ folder, shared by every build of this
+        // checkout: a build running at the same time can swap the module list under this one.
+        console.error(`\n✗ The build wrote ${written} of ${moduleIds.length} module pages. Was another build of this checkout running at the same time (they share .astro/)?`);
         cleanup();
         process.exit(1);
       }
@@ -538,8 +587,11 @@ async function run(modules: number, options: Options): Promise<RunResult> {
       peakRssAtSeconds: round(tree.peakTreeRssAtSeconds),
       peakProcessHwmBytes: tree.peakProcessHwmBytes,
       peakProcessName: tree.peakProcessName,
+      peakComposition: tree.atPeak,
+      astroPeakRssBytes: tree.astroPeakRssBytes,
+      astroPeakAtSeconds: round(tree.astroPeakAtSeconds),
       ...(tree.pagefind ? { pagefind: { ...tree.pagefind, seconds: round(tree.pagefind.endSeconds - tree.pagefind.startSeconds + 0.1) } } : {}),
-      runs: { buildSeconds: builds.map((b) => round(b.buildSeconds)), peakRssBytes: builds.map((b) => b.tree.peakTreeRssBytes), load: builds.map((b) => b.load) },
+      repeats: { buildSeconds: builds.map((b) => round(b.buildSeconds)), peakRssBytes: builds.map((b) => b.tree.peakTreeRssBytes), load: builds.map((b) => b.load) },
       dist,
       modulePage: {
         sampled: weights.length,
@@ -577,16 +629,17 @@ function table(rows: readonly (readonly [string, string])[]): string {
 function report(r: RunResult): void {
   const p = r.phases;
   const rows: [string, string][] = [
-    ['build wall time (cold)', `${r.buildSeconds.toFixed(2)} s${r.runs.buildSeconds.length > 1 ? ` (median of ${r.runs.buildSeconds.map((x) => x.toFixed(1)).join(', ')})` : ''}`],
-    ['  config + library check', `${r.library.checkSeconds.toFixed(2)} s (loadLibrary alone, measured here)`],
+    ['build wall time (cold)', `${r.buildSeconds.toFixed(2)} s${r.repeats.buildSeconds.length > 1 ? ` (median of ${r.repeats.buildSeconds.map((x) => x.toFixed(1)).join(', ')})` : ''}`],
+    ['  library check', `${r.library.checkSeconds.toFixed(2)} s (loadLibrary, which the build runs first; timed here, outside the build)`],
     ['  types generated', p.typesSeconds !== undefined ? `${p.typesSeconds.toFixed(2)} s` : '?'],
     ['  content sync (log clock)', p.clock.syncStart && p.clock.syncEnd ? `${p.clock.syncStart} → ${p.clock.syncEnd}` : '?'],
-    ['  collecting build info', p.collectSeconds !== undefined ? `${p.collectSeconds.toFixed(2)} s` : '?'],
+    ['  up to build info collected', p.collectSeconds !== undefined ? `${p.collectSeconds.toFixed(2)} s (Astro's figure, includes sync and types)` : '?'],
     ['  vite bundles', p.viteSeconds !== undefined ? `${p.viteSeconds.toFixed(2)} s` : '?'],
     ['  rendering pages', p.renderSeconds !== undefined ? `${p.renderSeconds.toFixed(2)} s` : '?'],
     ['  pagefind (process seen)', r.pagefind ? `${r.pagefind.seconds.toFixed(1)} s (${r.pagefind.startSeconds.toFixed(1)}–${r.pagefind.endSeconds.toFixed(1)} s), peak ${mib(r.pagefind.peakRssBytes)}` : 'not seen'],
-    ['  astro "pages built in"', p.astroBuildSeconds !== undefined ? `${p.astroBuildSeconds.toFixed(2)} s` : '?'],
-    ['peak RSS (process tree)', `${mib(r.peakRssBytes)} at ${r.peakRssAtSeconds.toFixed(1)} s`],
+    ['  astro "pages built in"', p.astroBuildSeconds !== undefined ? `${p.astroBuildSeconds.toFixed(2)} s (bundles + render: ${p.staticBuildSeconds?.toFixed(2) ?? '?'} s)` : '?'],
+    ['peak RSS (process tree)', `${mib(r.peakRssBytes)} at ${r.peakRssAtSeconds.toFixed(1)} s (Astro ${mib(r.peakComposition.astroBytes)} + Pagefind ${mib(r.peakComposition.pagefindBytes)})`],
+    ['peak RSS of Astro alone', `${mib(r.astroPeakRssBytes)} at ${r.astroPeakAtSeconds.toFixed(1)} s`],
     ['peak RSS (one process, VmHWM)', `${mib(r.peakProcessHwmBytes)} (${r.peakProcessName})`],
     ['HTML pages', `${r.dist.htmlPages} (module pages ${r.dist.modulePages}/${r.modules})`],
     ['mean HTML page', kib(r.dist.meanHtmlBytes)],
@@ -657,4 +710,4 @@ for (const modules of options.modules) {
 }
 const r = ratios(results);
 printTargets(results, r);
-console.log(`\nBENCH ${JSON.stringify({ node: process.version, cpus: (await import('node:os')).availableParallelism(), runs: results, targets, ratios: r })}`);
+console.log(`\nBENCH ${JSON.stringify({ node: process.version, nodeOptions: options.nodeOptions ?? null, cpus: (await import('node:os')).availableParallelism(), runs: results, targets, ratios: r })}`);

@@ -233,12 +233,16 @@ const dateFrom = (random: Random, year: number) => {
   return day.toISOString().slice(0, 10);
 };
 
-function sentence(random: Random, lang: Lang, extra: readonly string[] = []): string {
+/** One sentence; `short` ones (step key points, under their labels) have no opener and no second clause. */
+function sentence(random: Random, lang: Lang, extra: readonly string[] = [], short = false): string {
   const p = prose[lang];
   const object = extra.length > 0 && random.chance(0.5) ? random.pick(extra) : random.pick(p.objects);
   let text = `${random.pick(p.subjects)} ${random.pick(p.verbs)} ${object} ${random.pick(p.complements)}`;
-  if (random.chance(0.6)) text += `${random.pick(p.links)}${random.pick(p.clauses)}`;
-  if (random.chance(0.3)) text = `${random.pick(p.openers)}, ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+  // Plain language: sentences stay under 22 words (the checker asks for at most 25).
+  const clause = !short && random.chance(0.6) ? `${random.pick(p.links)}${random.pick(p.clauses)}` : '';
+  if (clause && words(text + clause) <= 22) text += clause;
+  const opener = !short && random.chance(0.3) ? `${random.pick(p.openers)}, ` : '';
+  if (opener && words(opener + text) <= 22) text = `${opener}${text.charAt(0).toLowerCase()}${text.slice(1)}`;
   if (lang === 'fr') text = text.replace(/\bque ([aeiouéyh])/g, "qu'$1");
   return `${capitalize(text)}.`;
 }
@@ -251,6 +255,50 @@ function paragraph(random: Random, lang: Lang, extra: readonly string[], sentenc
 const term = (key: string) => `<Term>${key}</Term>`;
 
 const block = (name: string, inner: string) => `<${name}>\n\n${inner}\n\n</${name}>`;
+
+const termKey = (text: string) => text.replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * As an author does (and `relais check` asks, rule term-first-use): the first time the prose uses
+ * a glossary word, it is a `<Term>`. Headings and the form labels of Quiz and Checklist are left
+ * as they are; a word already shown as `<Term>` counts as introduced.
+ */
+function introduceTerms(body: string, keys: readonly string[]): string {
+  const alternatives = [...new Set(keys.map(termKey))]
+    .filter((key) => key.length > 1)
+    .sort((a, b) => b.length - a.length)
+    .map((key) => key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’‘]").replace(/ /g, '\\s+'));
+  if (alternatives.length === 0) return body;
+  const matcher = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const introduced = new Set<string>();
+  let inForm = false;
+  return body
+    .split('\n')
+    .map((line) => {
+      if (/^<(Quiz|Checklist)>$/.test(line)) inForm = true;
+      else if (/^<\/(Quiz|Checklist)>$/.test(line)) inForm = false;
+      const skip = inForm || line.startsWith('#') || line.startsWith('<');
+      // Plain text between tags, in order; a `<Term>` met on the way introduces its word.
+      return line
+        .split(/(<Term>[^<]*<\/Term>|<[^>]*>)/)
+        .map((part, index) => {
+          if (index % 2 === 1) {
+            const term = /^<Term>([^<]*)<\/Term>$/.exec(part);
+            if (term) introduced.add(termKey(term[1]!));
+            return part;
+          }
+          if (skip) return part;
+          return part.replace(matcher, (word) => {
+            const key = termKey(word);
+            if (introduced.has(key)) return word;
+            introduced.add(key);
+            return `<Term>${word}</Term>`;
+          });
+        })
+        .join('');
+    })
+    .join('\n');
+}
 
 // ---------------------------------------------------------------------------------------------
 // The library
@@ -464,6 +512,7 @@ function writeModule(random: Random, module: PlannedModule, authors: readonly st
   const p = prose[lang];
   const objects = trade.objects.map((o) => o[l]);
   const termKeys = [...trade.terms.map((t) => (lang === 'fr' ? t[0] : t[2])), ...genericTerms.map((t) => (lang === 'fr' ? t[0] : t[2]))];
+  const glossaryKeys = [...trades.flatMap((other) => other.terms), ...genericTerms].map((t) => (lang === 'fr' ? t[0] : t[2]));
   const skillIds = random.sample(trade.skills.map((s) => s[0]), random.chance(0.7) ? 1 : 2);
   const moduleAuthors = authors.length > 1 && random.chance(0.15) ? random.sample(authors, 2) : [random.pick(authors)];
   const targetWords = random.int(400, 900);
@@ -479,7 +528,7 @@ function writeModule(random: Random, module: PlannedModule, authors: readonly st
   const steps = Array.from({ length: stepCount }, (_, i) => {
     const verb = random.pick(trade.verbs)[l];
     const action = `${verb} ${random.pick(objects)}`;
-    const said = sentence(random, lang, objects).replace(/\.$/, '');
+    const said = sentence(random, lang, objects, true).replace(/\.$/, '');
     const key = said.charAt(0).toLowerCase() + said.slice(1);
     const why = random.pick(p.clauses);
     return `${i + 1}. **${capitalize(action)}.** ${p.keyPoint}${lang === 'fr' ? ' :' : ':'} ${key}. ${p.why}${lang === 'fr' ? ' :' : ':'} ${why}.`;
@@ -541,7 +590,7 @@ function writeModule(random: Random, module: PlannedModule, authors: readonly st
     'licence: CC-BY-SA-4.0',
     '---',
   ];
-  const body = bodyParts.join('\n\n');
+  const body = introduceTerms(bodyParts.join('\n\n'), glossaryKeys);
   return { text: `${frontmatter.join('\n')}\n\n${body}\n`, bodyWords: words(body.replace(/<[^>]+>/g, ' ')) };
 }
 

@@ -1,10 +1,13 @@
 /**
- * `npm start`: builds the library in content/ (or RELAIS_CONTENT_DIR) and serves the site on
- * localhost, printing the URL. PORT (or relais.config.ts) sets the port.
+ * `npm start`: builds the library in content/ (or RELAIS_CONTENT_DIR), then starts the progress
+ * service — the site, the xAPI endpoint and the centre API on one port — and prints the URLs.
+ * PORT (or relais.config.ts) sets the port; DATABASE_URL or RELAIS_DB the database.
  */
 import { build } from 'astro';
+import { serviceBanner } from '../src/cli/serve.ts';
 import { relaisConfig } from '../src/config/current.ts';
-import { closeOnSignals, createSiteServer, listen } from '../src/server/site-server.ts';
+import { resolveServiceConfig } from '../src/progress/config.ts';
+import { closeOnSignals, startService } from '../src/progress/server.ts';
 
 try {
   await build({ root: process.cwd(), logLevel: 'warn' });
@@ -12,7 +15,11 @@ try {
   console.error((error as Error).message);
   process.exit(1);
 }
-const server = createSiteServer({ distDir: relaisConfig.outDir });
-const url = await listen(server, relaisConfig.port);
-console.log(`\nRelais is running.\n  Site:   ${url}\n  Search: ${url}recherche/\nPress Ctrl-C to stop.`);
-closeOnSignals(server);
+try {
+  const service = await startService(resolveServiceConfig(relaisConfig));
+  console.log(`\n${serviceBanner(service)}\nPress Ctrl-C to stop.`);
+  closeOnSignals(service);
+} catch (error) {
+  console.error(`The service did not start: ${(error as Error).message}`);
+  process.exit(1);
+}

@@ -1,9 +1,16 @@
 import type { Nodes, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
-import remarkGfm from 'remark-gfm';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import { splitFrontmatter } from '../content/split-frontmatter.ts';
@@ -24,7 +31,18 @@ export interface MdxDocument {
   pointAt(offset: number): Point;
 }
 
-const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+/**
+ * GFM as remark-gfm parses it (tables, task lists, strikethrough, footnotes) except autolink
+ * literals (`www.…` turning into links): finding them costs about 40 % of all parsing, and
+ * they can only be links to other sites, which no rule reads.
+ */
+function gfmWithoutAutolinkLiterals(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmTaskListItem(), gfmStrikethrough(), gfmFootnote());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown());
+}
+
+const processor = unified().use(remarkParse).use(remarkMdx).use(gfmWithoutAutolinkLiterals);
 
 /**
  * Parses the body of a module (the text after its frontmatter, or the whole text when it has
@@ -43,7 +61,27 @@ export function parseMdxDocument(text: string, file: VFile): MdxDocument | undef
     reportSyntaxError(error, file);
     return undefined;
   }
+  const deep = deepestNode(tree);
+  if (deep) {
+    // The rules walk the tree recursively; nothing a module needs comes near this depth.
+    const place = deep.position ? { start: deep.position.start, end: deep.position.start } : undefined;
+    reportError(file, `Unexpected nesting deeper than ${maximumDepth} levels, expected ordinary Markdown: split the nested lists, quotes or components`, place, 'mdx-syntax');
+    return undefined;
+  }
   return { file, source, tree, bodyLine, pointAt: pointLocator(source) };
+}
+
+const maximumDepth = 200;
+
+/** The first node deeper than `maximumDepth`, found without recursion. */
+function deepestNode(tree: Root): Nodes | undefined {
+  const stack: [Nodes, number][] = [[tree, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > maximumDepth) return node;
+    if ('children' in node) for (const child of node.children as Nodes[]) stack.push([child, depth + 1]);
+  }
+  return undefined;
 }
 
 function reportSyntaxError(error: unknown, file: VFile): void {
@@ -52,7 +90,7 @@ function reportSyntaxError(error: unknown, file: VFile): void {
   const start = point ?? (cause.line ? { line: cause.line, column: cause.column ?? 1 } : { line: 1, column: 1 });
   if (error instanceof RangeError) {
     // Deeply nested input can exhaust the stack; say so rather than crash.
-    reportError(file, 'Unexpected nesting too deep to read, expected ordinary Markdown: split the nested lists, quotes or components', { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, 'mdx-syntax');
+    reportError(file, `Unexpected nesting too deep to read, expected ordinary Markdown: split the nested lists, quotes or components`, { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, 'mdx-syntax');
     return;
   }
   const reason = (cause.reason ?? cause.message ?? String(error)).replace(/\s+/g, ' ').trim();
@@ -81,7 +119,7 @@ export type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 export const isJsxElement = (node: Nodes): node is JsxElement => node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
 
 /** `<Steps>` (or any know-how component) by name. */
-export const isComponent = (node: Nodes, name: string): node is JsxElement => isJsxElement(node) && node.name === name;
+export const isComponent = <N extends string>(node: Nodes, name: N): node is JsxElement & { name: N } => isJsxElement(node) && node.name === name;
 
 /** Depth-first walk; `visit` returns false to skip a node's children. */
 export function walk(node: Nodes, visit: (node: Nodes, parent: Nodes | undefined) => boolean | void, parent?: Nodes): void {
@@ -109,5 +147,3 @@ export function literalProp(node: JsxElement, name: string): string | undefined 
   }
   return undefined;
 }
-
-export const placeOf = (node: { position?: Position | undefined }): Position | undefined => node.position;

@@ -22,6 +22,20 @@ export interface LibraryFacts {
   transcriptDurations: Map<string, number | null>;
   /** Glossary keys per language, as written in glossary/<lang>.yaml. */
   glossaries: Map<string, string[]>;
+  /**
+   * The trades whose modules show each glossary word as a `<Term>` (key normalised). The
+   * glossary is shared by all trades and some words differ by trade (a baker's `couche` is not
+   * a plumber's): a word is asked for in the modules of these trades only (of all, when none).
+   */
+  termTrades: Map<string, Set<string>>;
+  /** The site's UI languages (src/i18n/<code>.json), the default (at the site root) first. */
+  uiLanguages: string[];
+}
+
+/** A module's UI language: its own when the site has strings for it, else the default (as the site does). */
+export function uiLanguageFor(facts: LibraryFacts, language: string): string {
+  const base = language.split('-')[0]!;
+  return facts.uiLanguages.includes(base) ? base : (facts.uiLanguages[0] ?? 'fr');
 }
 
 export const emptyFacts = (): LibraryFacts => ({
@@ -34,6 +48,8 @@ export const emptyFacts = (): LibraryFacts => ({
   media: new Set(),
   transcriptDurations: new Map(),
   glossaries: new Map(),
+  termTrades: new Map(),
+  uiLanguages: ['fr', 'en'],
 });
 
 /** The settings that apply to one file (relais.config.ts, its folder overrides). */

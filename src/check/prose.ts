@@ -9,13 +9,20 @@ import { isJsxElement, walk } from './mdx-document.ts';
 export interface ProseParagraph {
   node: Paragraph;
   text: string;
-  /** Source offset of each character of `text` (the nearest known one when markup intervenes). */
-  offsets: number[];
+  /** Source offset of the character at `index` of `text` (the nearest known one when markup intervenes). */
+  offsetAt(index: number): number;
+  /** The paragraph's sentences (computed once: several rules read them). */
+  sentences(): Sentence[];
 }
 
-/** Paragraphs in document order. */
+const cache = new WeakMap<Root, ProseParagraph[]>();
+
+/** Paragraphs in document order (computed once per tree: several rules read them). */
 export function paragraphsOf(tree: Root, source: string): ProseParagraph[] {
+  const cached = cache.get(tree);
+  if (cached) return cached;
   const out: ProseParagraph[] = [];
+  cache.set(tree, out);
   walk(tree, (node) => {
     if (node.type === 'code' || node.type === 'heading' || node.type === 'table' || node.type === 'mdxjsEsm') return false;
     if (node.type === 'paragraph') {
@@ -28,23 +35,21 @@ export function paragraphsOf(tree: Root, source: string): ProseParagraph[] {
   return out;
 }
 
+/** A run of the paragraph's text and where it comes from; mapped to the source only when asked. */
+interface Piece {
+  from: number;
+  node: Text | undefined;
+  start: number;
+}
+
 function proseOf(paragraph: Paragraph, source: string): ProseParagraph {
   let text = '';
-  const offsets: number[] = [];
+  const pieces: Piece[] = [];
   const fallback = paragraph.position?.start.offset ?? 0;
-  const append = (value: string, map: (index: number) => number) => {
-    for (let index = 0; index < value.length; index++) offsets.push(map(index));
-    text += value;
-  };
   const visit = (node: Nodes) => {
-    if (node.type === 'text') {
-      const map = alignToSource(node, source);
-      append(node.value, (index) => map[index] ?? fallback);
-    } else if (node.type === 'inlineCode') {
-      const start = node.position?.start.offset ?? fallback;
-      append(node.value, () => start);
-    } else if (node.type === 'break') {
-      append(' ', () => node.position?.start.offset ?? fallback);
+    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'break') {
+      pieces.push({ from: text.length, node: node.type === 'text' ? node : undefined, start: node.position?.start.offset ?? fallback });
+      text += node.type === 'break' ? ' ' : node.value;
     } else if (isJsxElement(node) && node.name === 'Clip') {
       // a timestamp, not words
     } else if ('children' in node) {
@@ -52,7 +57,19 @@ function proseOf(paragraph: Paragraph, source: string): ProseParagraph {
     }
   };
   for (const child of paragraph.children) visit(child);
-  return { node: paragraph, text, offsets };
+  let sentences: Sentence[] | undefined;
+  return {
+    node: paragraph,
+    text,
+    offsetAt(index) {
+      let piece: Piece | undefined;
+      for (const candidate of pieces) if (candidate.from <= index) piece = candidate;
+      if (!piece) return fallback;
+      if (!piece.node) return piece.start;
+      return alignToSource(piece.node, source)[index - piece.from] ?? piece.start;
+    },
+    sentences: () => (sentences ??= sentencesOf(text)),
+  };
 }
 
 /**
@@ -105,12 +122,13 @@ export interface Sentence {
 }
 
 /**
- * Splits a paragraph into sentences: after `.`, `!`, `?`, `…` followed by a capital letter, a
+ * Splits a paragraph into sentences: after `.`, `!`, `?`, `…` (and any closing quote) followed by a capital letter, a
  * digit or a quote (so `etc. et`, `p. ex.` and `4.5` do not split), and before the labels of a
  * step (`Point clé :`, `Pourquoi :`, `Key point:`, `Why:`), which a reader takes as new sentences.
  */
 export function sentencesOf(text: string): Sentence[] {
-  const boundary = /[.!?…]+["»”’)]*\s+(?=[\p{Lu}\p{N}«"“(])|(?=\b(?:Point clé|Pourquoi|Key point|Why)\s*:)/gu;
+  // French puts a space before a closing `»`: `… doigts. » Avant …` ends a sentence too.
+  const boundary = /[.!?…]+(?:[\s\u00a0\u202f]*["»”’)])*\s+(?=[\p{Lu}\p{N}«"“(])|(?=\b(?:Point clé|Pourquoi|Key point|Why)\s*:)/gu;
   const sentences: Sentence[] = [];
   let from = 0;
   const push = (to: number) => {

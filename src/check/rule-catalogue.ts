@@ -39,7 +39,7 @@ export const ruleCatalogue = {
   'unknown-path-module': { category: 'references', severity: 'required', summary: 'A path stage naming an unknown or unpublished module.' },
   'unknown-component': { category: 'structure', severity: 'required', summary: 'A component that is not one of the know-how components.' },
   'skills-list': { category: 'references', severity: 'warning', fixable: true, summary: 'A skill listed twice, or skills out of order when sorting is asked for.' },
-  'broken-link': { category: 'links-media', severity: 'error', summary: 'A link to a page the site does not have.' },
+  'broken-link': { category: 'links-media', severity: 'error', fixable: true, summary: 'A link to a page the site does not have (or without its final `/`).' },
   'missing-media': { category: 'links-media', severity: 'error', summary: 'A picture, recording or transcript that is not in media/.' },
   'clip-beyond-recording': { category: 'links-media', severity: 'error', summary: 'A `<Clip at>` after the end of the module’s transcript.' },
   'image-alt': { category: 'links-media', severity: 'error', summary: 'A picture without alternative text.' },

@@ -1,10 +1,26 @@
+import { backupCommand, backupHelp } from './backup.ts';
+import { centreCommand, centreHelp } from './centre.ts';
 import { checkCommand, checkHelp } from './check.ts';
+import { clientCommand, clientHelp } from './client.ts';
+import { cohortCommand, cohortHelp } from './cohort.ts';
+import { ingestCommand, ingestHelp } from './ingest.ts';
+import { interviewCommand, interviewHelp } from './interview.ts';
+import { progressCommand, progressHelp } from './progress.ts';
 import { serveCommand, serveHelp } from './serve.ts';
+import { tutorCommand, tutorHelp } from './tutor.ts';
 import { transcriptCommand, transcriptHelp } from './transcript.ts';
 
 const commands: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
   check: { run: checkCommand, help: checkHelp },
+  interview: { run: interviewCommand, help: interviewHelp },
+  ingest: { run: ingestCommand, help: ingestHelp },
   serve: { run: serveCommand, help: serveHelp },
+  client: { run: clientCommand, help: clientHelp },
+  centre: { run: centreCommand, help: centreHelp },
+  tutor: { run: tutorCommand, help: tutorHelp },
+  cohort: { run: cohortCommand, help: cohortHelp },
+  progress: { run: progressCommand, help: progressHelp },
+  backup: { run: backupCommand, help: backupHelp },
   transcript: { run: transcriptCommand, help: transcriptHelp },
 };
 

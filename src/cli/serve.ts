@@ -1,23 +1,34 @@
 import { parseArgs } from 'node:util';
 import { relaisConfig } from '../config/current.ts';
-import { closeOnSignals, createSiteServer, listen } from '../server/site-server.ts';
+import { resolveServiceConfig } from '../progress/config.ts';
+import { closeOnSignals, type RunningService, startService } from '../progress/server.ts';
 
-export const serveHelp = `relais serve [--port N] [--host H] [--dist DIR]
-  Serves the built site (default dist/) on localhost and prints its URL.`;
+export const serveHelp = `relais serve [--port N] [--host H] [--db FILE] [--dist DIR]
+  Runs the progress service: the built site (default dist/), the xAPI Statements resource
+  (/xapi/) and the centre API (/api/) on one port. Storage: --db FILE (SQLite, default
+  data/relais.db) or DATABASE_URL (PostgreSQL). Stops gracefully on SIGTERM / Ctrl-C.`;
+
+/** The URLs a person needs, printed when the service starts. */
+export function serviceBanner(service: RunningService): string {
+  const { url } = service;
+  return [
+    `Relais is running (${service.context.db.description}).`,
+    `  Site:             ${url}`,
+    `  Search:           ${url}recherche/`,
+    `  xAPI endpoint:    ${url}xapi/`,
+    `  Tutor dashboard:  ${url}tuteur/`,
+    `  Centre API:       ${url}api/`,
+  ].join('\n');
+}
 
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { port: { type: 'string' }, host: { type: 'string' }, dist: { type: 'string' } },
+    options: { port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, dist: { type: 'string' } },
   });
-  const port = values.port === undefined ? relaisConfig.port : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`relais serve: --port ${values.port}: expected a port number between 0 and 65535`);
-    return 1;
-  }
-  const server = createSiteServer({ distDir: values.dist ?? relaisConfig.outDir });
-  const url = await listen(server, port, values.host ?? '127.0.0.1');
-  console.log(`Relais site: ${url}`);
-  closeOnSignals(server);
+  const config = resolveServiceConfig(relaisConfig, values);
+  const service = await startService(config);
+  console.log(`${serviceBanner(service)}\nPress Ctrl-C to stop.`);
+  closeOnSignals(service);
   return new Promise(() => {});
 }

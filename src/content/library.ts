@@ -37,4 +37,6 @@ export interface Library {
   glossaries: Map<string, Entry<Glossary>>;
   /** Every file read, in order, for reporting (including those that failed). */
   files: VFile[];
+  /** Modules whose frontmatter failed its schema: their MDX is still checked (syntax, safety). */
+  invalidModules: { id: string; file: VFile }[];
 }

@@ -34,6 +34,7 @@ export function parseLibrary(sources: readonly SourceFile[]): Library {
     paths: new Map(),
     glossaries: new Map(),
     files: [],
+    invalidModules: [],
   };
   const seen = new Map<string, VFile>();
   for (const source of sources) {
@@ -49,6 +50,7 @@ export function parseLibrary(sources: readonly SourceFile[]): Library {
     if (source.kind === 'module') {
       const entry = parseModule(source, file);
       if (entry) library.modules.set(entry.id, entry);
+      else library.invalidModules.push({ id: source.id, file });
       continue;
     }
     const yamlSource = parseYamlSource(source.text.replace(/^\uFEFF/, ''));

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { checkReferences } from '../check/check-references.ts';
 import { classifyContentPath } from './classify-path.ts';
-import type { Library, SourceFile } from './library.ts';
+import type { ContentKind, Library, SourceFile } from './library.ts';
 import { parseLibrary } from './parse-library.ts';
+import { decodeContent } from './decode-content.ts';
 import { countBySeverity, reportError } from './report.ts';
 
 const recordFolders = new Set(['trades', 'skills', 'authors', 'modules', 'paths', 'glossary']);
@@ -23,11 +24,39 @@ function listFiles(root: string): string[] {
   return out.sort();
 }
 
+export interface ReadOptions {
+  /** A module larger than this is reported (`file-size`) and not parsed. */
+  maxModuleBytes?: number;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1_000_000).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+
+/**
+ * Reads one content file as UTF-8 text; a module over `maxModuleBytes`, a binary file or one that
+ * is not UTF-8 gives instead a VFile with its error (`file-size`, `file-encoding`), at its place.
+ */
+export function readContentFile(full: string, displayPath: string, kind: ContentKind, maxModuleBytes: number): { text: string } | { file: VFile } {
+  const bytes = readFileSync(full);
+  if (kind === 'module' && bytes.length > maxModuleBytes) {
+    const file = new VFile({ path: displayPath });
+    const reason = `Unexpected module of ${megabytes(bytes.length)}, expected at most ${megabytes(maxModuleBytes)}: a module is one piece of know-how an apprentice studies in one go; split it into several modules`;
+    reportError(file, reason, { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }, 'file-size');
+    return { file };
+  }
+  const decoded = decodeContent(bytes);
+  if (decoded.ok) return { text: decoded.text };
+  const file = new VFile({ path: displayPath });
+  reportError(file, decoded.reason, decoded.place, 'file-encoding');
+  return { file };
+}
+
 /**
  * Reads content/ into source files. Files that sit where a record is expected but cannot be one
- * (a module outside a trade folder, a .txt among skills) are returned as stray, never skipped silently.
+ * (a module outside a trade folder, a .txt among skills) are returned as stray, never skipped
+ * silently; so are files that are not UTF-8 text, and modules too large to be one.
  */
-export function readLibrarySources(contentDir: string): { sources: SourceFile[]; stray: VFile[] } {
+export function readLibrarySources(contentDir: string, options: ReadOptions = {}): { sources: SourceFile[]; stray: VFile[] } {
+  const maxModuleBytes = options.maxModuleBytes ?? 1_000_000;
   const root = path.resolve(contentDir);
   const display = (relative: string) => path.relative(process.cwd(), path.join(root, relative)) || relative;
   const sources: SourceFile[] = [];
@@ -35,7 +64,9 @@ export function readLibrarySources(contentDir: string): { sources: SourceFile[];
   for (const relative of listFiles(root)) {
     const classified = classifyContentPath(relative);
     if (classified) {
-      sources.push({ ...classified, path: display(relative), text: readFileSync(path.join(root, relative), 'utf8') });
+      const read = readContentFile(path.join(root, relative), display(relative), classified.kind, maxModuleBytes);
+      if ('text' in read) sources.push({ ...classified, path: display(relative), text: read.text });
+      else stray.push(read.file);
       continue;
     }
     const folder = relative.split('/')[0]!;
@@ -57,8 +88,8 @@ export interface LoadedLibrary {
 }
 
 /** Reads, parses and cross-checks a content folder: what the build and `relais check` start from. */
-export function loadLibrary(contentDir: string): LoadedLibrary {
-  const { sources, stray } = readLibrarySources(contentDir);
+export function loadLibrary(contentDir: string, options: ReadOptions = {}): LoadedLibrary {
+  const { sources, stray } = readLibrarySources(contentDir, options);
   const library = parseLibrary(sources);
   checkReferences(library);
   library.files.push(...stray);

@@ -1,14 +1,24 @@
-import en from './en.json' with { type: 'json' };
-import fr from './fr.json' with { type: 'json' };
+import { orderLanguages, referenceStrings, textDirection as directionOf, type StringKey, type UiStrings } from './languages.ts';
 
-/** UI languages: one strings file each; French is the default and sits at the site root. */
-export const uiStrings = { fr, en } as const;
-export type UiLanguage = keyof typeof uiStrings;
-export type StringKey = keyof typeof fr;
-export const uiLanguages = Object.keys(uiStrings) as UiLanguage[];
+export type { StringKey, UiStrings } from './languages.ts';
+
+/**
+ * UI languages: one strings file each (`src/i18n/<code>.json`), found here by Vite, so adding a
+ * language is adding its file (docs/adr/0005-offline-and-languages.md). Node tools that run
+ * outside Vite read the same folder with `languages-fs.ts`.
+ */
+const files = import.meta.glob<UiStrings>('./*.json', { eager: true, import: 'default' });
+
+export const uiStrings: Readonly<Record<string, UiStrings>> = Object.fromEntries(
+  Object.entries(files).map(([file, strings]) => [file.replace(/^\.\/|\.json$/g, ''), strings]),
+);
+/** A UI language code (`fr`, `en`, `ar`…): the name of a strings file. */
+export type UiLanguage = string;
 export const defaultLanguage: UiLanguage = 'fr';
+/** French first (it sits at the site root), then the others by code. */
+export const uiLanguages: readonly UiLanguage[] = orderLanguages(Object.keys(uiStrings), defaultLanguage);
 
-export const isUiLanguage = (value: string | undefined): value is UiLanguage => !!value && value in uiStrings;
+export const isUiLanguage = (value: string | undefined): value is UiLanguage => !!value && Object.hasOwn(uiStrings, value);
 
 /** A module's UI falls back to French when its own language has no strings file. */
 export const uiLanguageFor = (language: string): UiLanguage => {
@@ -16,10 +26,13 @@ export const uiLanguageFor = (language: string): UiLanguage => {
   return isUiLanguage(base) ? base : defaultLanguage;
 };
 
+/** `ltr` or `rtl` for any language tag: the strings file says it for UI languages, Intl for others. */
+export const textDirection = (language: string): 'ltr' | 'rtl' => directionOf(language, uiStrings);
+
 /** `t('home.modules', { count: 3 })`; missing keys fall back to French so a page never shows a key. */
 export function translator(language: UiLanguage) {
-  const table: Record<string, string> = uiStrings[language];
-  const fallback: Record<string, string> = uiStrings[defaultLanguage];
+  const table: Partial<Record<string, string>> = uiStrings[language] ?? {};
+  const fallback: Record<string, string> = referenceStrings;
   return (key: StringKey, values: Record<string, string | number> = {}): string =>
     (table[key] ?? fallback[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
@@ -32,6 +45,29 @@ export function localizedUrl(language: UiLanguage, pathname: string): string {
 
 /** Picks the text for a language from `{fr, en}` (or a plain string), falling back to French. */
 export function pickText(value: string | Record<string, string | undefined>, language: string): string {
-  if (typeof value === 'string') return value;
-  return value[language] ?? value[defaultLanguage] ?? Object.values(value).find(Boolean) ?? '';
+  return localText(value, language).text;
+}
+
+/**
+ * The text for a language and the language it is really in: a label with no Arabic version
+ * shows its French text, marked `lang="fr"` so screen readers and bidi layout treat it right.
+ */
+export function localText(value: string | Record<string, string | undefined>, language: string): { text: string; lang: string } {
+  if (typeof value === 'string') return { text: value, lang: defaultLanguage };
+  for (const code of [language, defaultLanguage]) {
+    const text = value[code];
+    if (text) return { text, lang: code };
+  }
+  const [code, text] = Object.entries(value).find(([, text]) => !!text) ?? [defaultLanguage, ''];
+  return { text: text ?? '', lang: code };
+}
+
+/**
+ * `lang` (and `dir` when the direction changes) for a piece of text inside a page of another
+ * language: a French trade summary on an Arabic page reads left to right, in French.
+ */
+export function langAttributes(textLang: string, pageLang: string): { lang?: string; dir?: 'ltr' | 'rtl' } {
+  if (textLang === pageLang) return {};
+  const dir = textDirection(textLang);
+  return dir === textDirection(pageLang) ? { lang: textLang } : { lang: textLang, dir };
 }

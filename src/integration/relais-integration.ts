@@ -3,24 +3,20 @@ import { cpSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RelaisConfig } from '../config/relais-config.ts';
-import { loadLibrary } from '../content/read-library-fs.ts';
-import { formatReport } from '../content/report.ts';
-import type { AstroIntegrationLogger } from 'astro';
-
-/** Loads and checks the library, printing every message as path:line:col. */
-function checkLibrary(contentDir: string, logger: AstroIntegrationLogger) {
-  const loaded = loadLibrary(contentDir);
-  const withMessages = loaded.library.files.filter((file) => file.messages.length > 0);
-  if (withMessages.length > 0) (loaded.errors > 0 ? logger.error : logger.warn).call(logger, `\n${formatReport(withMessages)}`);
-  return loaded;
-}
+import { readUiLanguages } from '../i18n/languages-fs.ts';
+import { generatedFolder } from '../site/lib/offline.ts';
+import { appIcons, iconPng, iconSvg } from './app-icons.ts';
+import { checkBeforeBuild } from './check-before-build.ts';
+import { writeImageVariants } from './image-variants-fs.ts';
+import { buildOffline } from './offline-fs.ts';
 import { buildSearchIndex } from './search-index-fs.ts';
 import { serveFolder } from './serve-folder-fs.ts';
 
 /**
  * Wires Relais into Astro: the library is checked before anything is built (so bad content
  * fails with path:line:col, not with a stack trace), media are served and copied, and the
- * Pagefind index is written after the pages.
+ * Pagefind index is written after the pages, then what makes the site work offline and
+ * installable (icons, download lists, the service worker: offline-fs.ts).
  */
 export function relaisIntegration(config: RelaisConfig): AstroIntegration {
   const contentDir = path.resolve(config.contentDir);
@@ -28,9 +24,12 @@ export function relaisIntegration(config: RelaisConfig): AstroIntegration {
   return {
     name: 'relais',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': async ({ command, logger, updateConfig }) => {
+        // Pages register the service worker only in a build (it exists only there); `astro dev`
+        // removes one left by a build served on the same port. Not NODE_ENV: tests build under `test`.
+        updateConfig({ vite: { define: { __RELAIS_SERVICE_WORKER__: JSON.stringify(command === 'build') } } });
         if (!existsSync(contentDir)) throw new Error(`Content folder not found: ${contentDir}. Set contentDir in relais.config.ts or RELAIS_CONTENT_DIR.`);
-        const { library, errors } = checkLibrary(contentDir, logger);
+        const { library, errors } = await checkBeforeBuild(contentDir, config.check, logger);
         if (errors > 0 && command === 'build') {
           const error = new Error(`The library has ${errors} error${errors === 1 ? '' : 's'} (listed above as file:line:col). Fix them and build again.`);
           error.stack = error.message; // the list above says where; a stack trace would only hide it
@@ -42,13 +41,24 @@ export function relaisIntegration(config: RelaisConfig): AstroIntegration {
         server.middlewares.use(serveFolder('/media/', mediaDir));
         // Search in `astro dev` uses the index of the last build, if there is one.
         server.middlewares.use(serveFolder('/pagefind/', path.resolve(config.outDir, 'pagefind')));
+        // App icons are drawn by the build; `astro dev` draws them on request.
+        server.middlewares.use((request, response, next) => {
+          const pathname = (request.url ?? '').split('?')[0]!;
+          const prefix = `${generatedFolder}icons/`;
+          if (!pathname.startsWith(prefix)) return next();
+          const name = pathname.slice(prefix.length);
+          const spec = appIcons.find((icon) => icon.file === name);
+          if (spec) response.setHeader('Content-Type', 'image/png').end(iconPng(spec));
+          else if (name === 'icon.svg') response.setHeader('Content-Type', 'image/svg+xml').end(iconSvg());
+          else next();
+        });
         // Re-check the library as the author saves, so mistakes show up in the terminal at once.
         let timer: NodeJS.Timeout | undefined;
         server.watcher.on('all', (_event, file) => {
           if (!path.resolve(file).startsWith(contentDir + path.sep)) return;
           clearTimeout(timer);
-          timer = setTimeout(() => {
-            const { errors, warnings } = checkLibrary(contentDir, logger);
+          timer = setTimeout(async () => {
+            const { errors, warnings } = await checkBeforeBuild(contentDir, config.check, logger);
             if (errors + warnings === 0) logger.info('library: no problem found');
           }, 200);
         });
@@ -56,9 +66,16 @@ export function relaisIntegration(config: RelaisConfig): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         if (existsSync(mediaDir)) cpSync(mediaDir, path.join(outDir, 'media'), { recursive: true });
+        const variants = await writeImageVariants(outDir);
+        if (variants > 0) logger.info(`pictures: ${variants} smaller copies for small screens`);
         const { pages, errors } = await buildSearchIndex(outDir);
         if (errors.length > 0) throw new Error(`Search index failed: ${errors.join('; ')}`);
         logger.info(`search index: ${pages} module pages`);
+        const started = performance.now();
+        const offline = await buildOffline(outDir, readUiLanguages().map((language) => language.code));
+        for (const warning of offline.warnings) logger.warn(`service worker: ${warning}`);
+        const kib = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
+        logger.info(`offline: app shell ${offline.precache.files} files, ${kib(offline.precache.bytes)}; ${offline.packs.length} downloads (largest ${kib(Math.max(0, ...offline.packs.map((pack) => pack.bytes)))}) in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };

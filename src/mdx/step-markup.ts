@@ -2,15 +2,28 @@
  * Gives each step of a `<Steps>` list its structure. Authors write one paragraph per step,
  * `**Action.** Point clé : … Pourquoi : …`; the labels become visible sub-parts so an apprentice
  * sees at a glance what to do, what to watch and why.
+ *
+ * The labels of every UI language are recognised (`knowhow.keyPoint` and `knowhow.why` of each
+ * strings file), so a module in a new language needs only its strings file.
  */
-const keyLabel = /(Point clé|Key point)\s*:\s*/;
-const whyLabel = /(Pourquoi|Why)\s*:\s*/;
-
-export function structureSteps(html: string): string {
-  return html.replace(/<li>([\s\S]*?)<\/li>/g, (_, inner: string) => `<li>${structureStep(inner)}</li>`);
+export interface StepLabels {
+  keyPoint: readonly string[];
+  why: readonly string[];
 }
 
-function structureStep(inner: string): string {
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternatives = (labels: readonly string[]) => [...new Set(labels)].sort((a, b) => b.length - a.length).map(escape).join('|');
+const labelPattern = (labels: readonly string[]) => new RegExp(`(${alternatives(labels)})\\s*:\\s*`);
+
+export const defaultStepLabels: StepLabels = { keyPoint: ['Point clé', 'Key point'], why: ['Pourquoi', 'Why'] };
+
+export function structureSteps(html: string, labels: StepLabels = defaultStepLabels): string {
+  const keyLabel = labelPattern(labels.keyPoint);
+  const whyLabel = labelPattern(labels.why);
+  return html.replace(/<li>([\s\S]*?)<\/li>/g, (_, inner: string) => `<li>${structureStep(inner, keyLabel, whyLabel)}</li>`);
+}
+
+function structureStep(inner: string, keyLabel: RegExp, whyLabel: RegExp): string {
   const key = keyLabel.exec(inner);
   const why = whyLabel.exec(inner);
   if (!key && !why) return inner;
@@ -23,7 +36,8 @@ function structureStep(inner: string): string {
     const closing = /<\/p>\s*$/.exec(text);
     const body = closing ? text.slice(0, closing.index) : text;
     const kind = match === key ? 'step-key' : 'step-why';
-    out += `<span class="${kind}"><b>${match[0].trim()}</b> ${body.trim()}</span>${closing ? closing[0] : ''}`;
+    // A space between the parts keeps them separate sentences for read-aloud and screen readers.
+    out += `${index > 0 && !closing ? ' ' : ''}<span class="${kind}"><b>${match[0].trim()}</b> ${body.trim()}</span>${closing ? closing[0] : ''}`;
   });
   return out;
 }

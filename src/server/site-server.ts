@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
+import { cacheControlFor } from './cache-policy.ts';
 
 export interface SiteServerOptions {
   distDir: string;
@@ -10,8 +11,9 @@ export interface SiteServerOptions {
 }
 
 /**
- * Serves the built site (dist/) on one origin. The progress service's APIs will join it on
- * the same port (DESIGN.md, "Build → service"), so the site needs no CORS.
+ * Serves the built site (dist/) alone: for tests and benchmarks of the static site. `relais
+ * serve` and `npm start` run the progress service instead (src/progress/http.ts), which serves
+ * dist/ with the same rules and the APIs on the same port (DESIGN.md, "Build → service").
  */
 export function createSiteServer({ distDir }: Pick<SiteServerOptions, 'distDir'>): Server {
   const root = path.resolve(distDir);
@@ -24,9 +26,7 @@ export function createSiteServer({ distDir }: Pick<SiteServerOptions, 'distDir'>
     etag: true,
     gzip: false,
     setHeaders(response, pathname) {
-      // Hashed assets never change; pages and the search index must be revalidated.
-      if (pathname.startsWith('/_astro/')) response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-      else response.setHeader('Cache-Control', 'no-cache');
+      response.setHeader('Cache-Control', cacheControlFor(pathname));
       response.setHeader('X-Content-Type-Options', 'nosniff');
     },
   });

@@ -8,5 +8,7 @@ declare namespace App {
     glossaryUrl?: string;
     hasRecording?: boolean;
     componentCounter?: number;
+    /** Glossary words already shown with their glosses (only a word's first use carries them). */
+    glossedTerms?: Set<string>;
   }
 }

@@ -26,13 +26,17 @@ describe('a fixture library built for real', () => {
     expect(read(dist, 'menuiserie/index.html')).not.toContain('Vernir');
   });
 
-  it('builds every page type in French and English', () => {
-    for (const page of ['index.html', 'menuiserie/index.html', 'competences/rabotage/index.html', 'parcours/decouverte/index.html', 'auteurs/paul-bois/index.html', 'glossaire/index.html', 'recherche/index.html']) {
+  it('builds every page type in French, English and Arabic', () => {
+    for (const page of ['index.html', 'menuiserie/index.html', 'competences/rabotage/index.html', 'parcours/decouverte/index.html', 'auteurs/paul-bois/index.html', 'glossaire/index.html', 'recherche/index.html', 'hors-ligne/index.html']) {
       expect(existsSync(path.join(dist, page)), page).toBe(true);
       expect(existsSync(path.join(dist, 'en', page)), `en/${page}`).toBe(true);
+      expect(existsSync(path.join(dist, 'ar', page)), `ar/${page}`).toBe(true);
     }
     expect(read(dist, '404.html')).toContain('Page introuvable');
-    expect(read(dist, 'en/index.html')).toContain('<html lang="en"');
+    expect(read(dist, 'en/index.html')).toContain('<html lang="en" dir="ltr"');
+    expect(read(dist, 'ar/index.html')).toContain('<html lang="ar" dir="rtl"');
+    // A French label on an Arabic page says its language and direction.
+    expect(read(dist, 'ar/index.html')).toMatch(/<a href="\/ar\/menuiserie\/" lang="fr" dir="ltr">Menuiserie<\/a>/);
   });
 
   it('builds a module once, in its own language', () => {
@@ -49,8 +53,11 @@ describe('a fixture library built for real', () => {
     expect(page).toMatch(/<relais-quiz class="knowhow quiz" data-answer="1">/);
     expect(page.match(/type="radio"/g)).toHaveLength(3);
     expect(page).toMatch(/<relais-checklist[^>]*>[\s\S]*<input type="checkbox" name="checklist-\d+-0">/);
-    // The glossary word opens its definition; the page has no recording, so the clip is a timestamp.
-    expect(page).toMatch(/<button type="button" popovertarget="term-\d+">fil du bois<\/button><span popover id="term-\d+" class="term-popup"><strong>fil du bois<\/strong> Le sens des fibres du bois\./);
+    // The glossary word opens its definition, and its first use carries its gloss (shown in the
+    // apprentice's help language only); the page has no recording, so the clip is a timestamp.
+    expect(page).toMatch(/<button type="button" popovertarget="term-\d+">fil du bois<\/button><span class="gloss" data-gloss="en"> \(<span lang="en">grain<\/span>\)<\/span><span popover id="term-\d+" class="term-popup"><strong>fil du bois<\/strong> Le sens des fibres du bois\./);
+    // The module glossary lists the words it uses.
+    expect(page).toMatch(/<section class="module-glossary"[^>]*>[\s\S]*<a href="\/glossaire\/#fil-du-bois">fil du bois<\/a>/);
     expect(page).toContain('<time datetime="PT2S">00:00:02</time>');
     expect(page).not.toMatch(/<button[^>]*data-clip-at/);
   });

@@ -1,10 +1,13 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadLibrary } from '../../src/content/read-library-fs.ts';
-import { createSiteServer, listen } from '../../src/server/site-server.ts';
+import { relaisConfig } from '../../src/config/current.ts';
+import { resolveServiceConfig } from '../../src/progress/config.ts';
+import { silentLogger } from '../../src/progress/context.ts';
+import { type RunningService, startService } from '../../src/progress/server.ts';
 import { launchChromium } from '../helpers/browser.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -12,20 +15,25 @@ const artefacts = path.join(root, 'test-results', 'screenshots');
 const { library } = loadLibrary(path.join(root, 'content'));
 const published = [...library.modules.values()].filter((module) => module.data.status === 'published');
 
-let server: Server;
+let service: RunningService;
+let data: string;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  server = createSiteServer({ distDir: inject('exampleDist') });
-  base = await listen(server, 0);
+  // The real service (`relais serve`): the site, with the APIs on the same port, over a fresh SQLite file.
+  data = mkdtempSync(path.join(os.tmpdir(), 'relais-e2e-'));
+  const config = resolveServiceConfig(relaisConfig, { port: '0', dist: inject('exampleDist'), db: path.join(data, 'relais.db') });
+  service = await startService({ ...config, logRequests: false }, { logger: silentLogger });
+  base = service.url;
   browser = await launchChromium();
   mkdirSync(artefacts, { recursive: true });
 });
 
 afterAll(async () => {
   await browser?.close();
-  server?.close();
+  await service?.close();
+  if (data) rmSync(data, { recursive: true, force: true });
 });
 
 async function open(pathname: string, viewport = { width: 1024, height: 800 }): Promise<Page> {
@@ -39,7 +47,7 @@ async function open(pathname: string, viewport = { width: 1024, height: 800 }): 
 async function resultLinks(page: Page): Promise<string[]> {
   await page.waitForFunction(() => {
     const status = document.querySelector('.search-status')?.textContent ?? '';
-    return /\d+ r[ée]?sults?|\d+ résultats?|Aucun|No module/.test(status);
+    return /\d+ r[ée]?sults?|\d+ résultats?|Aucun|No module|عدد النتائج|نتيجة واحدة|لا توجد وحدة/.test(status);
   });
   return page.$$eval('.results a', (links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
 }
@@ -144,6 +152,10 @@ describe('accessibility (axe-core) of every page type', () => {
     '/', '/plomberie/', '/competences/brasage-cuivre/', '/plomberie/braser-raccord-cuivre/', `/${englishModule.id}/`,
     '/parcours/hope-plomberie/', '/auteurs/jean-martin/', '/glossaire/', '/recherche/?trade=plomberie', '/page-qui-n-existe-pas/',
     '/en/', '/en/plomberie/', '/en/competences/brasage-cuivre/', '/en/parcours/technicien-fibre-3-mois/', '/en/auteurs/nadia-benali/', '/en/glossaire/', '/en/recherche/?q=fibre',
+    // Issue 9: Arabic (right to left) and the offline page in every language; the Arabic module
+    // page is checked in inclusion.test.ts (the example library has no Arabic module).
+    '/ar/', '/ar/plomberie/', '/ar/competences/brasage-cuivre/', '/ar/parcours/hope-plomberie/', '/ar/auteurs/gerard-lefevre/', '/ar/glossaire/', '/ar/recherche/?trade=plomberie',
+    '/hors-ligne/', '/en/hors-ligne/', '/ar/hors-ligne/',
   ];
 
   it.each(pages)('%s has no violation', async (pathname) => {

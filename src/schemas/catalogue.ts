@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { id, moduleId } from './common.ts';
+
+/**
+ * dist/catalogue.json as the progress service reads it (DESIGN.md, "Build → service"): its only
+ * view of the content. Objects are open (`z.object`): the build may add fields without breaking
+ * a running service; the fields below are the contract.
+ */
+const text = z.union([z.string(), z.record(z.string(), z.string())]);
+
+export const catalogueSchema = z.object({
+  site: z.string(),
+  modules: z.array(
+    z.object({
+      id: moduleId,
+      activity: z.string(),
+      title: z.string(),
+      trade: id,
+      skills: z.array(id),
+      level: z.number(),
+      duration: z.number(),
+      language: z.string(),
+    }),
+  ),
+  paths: z.array(
+    z.object({
+      id: id,
+      title: text,
+      trade: id.nullable().optional(),
+      hours: z.number(),
+      stages: z.array(z.object({ title: text, hours: z.number(), modules: z.array(moduleId), validation: z.string() })),
+    }),
+  ),
+});
+export type Catalogue = z.infer<typeof catalogueSchema>;
