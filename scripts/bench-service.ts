@@ -15,7 +15,7 @@
  * Prints a table and a final `BENCH {…}` JSON line. Targets (issue 6, on 2 cores, SQLite):
  * ≥ 5,000 statements/s in batches; p99 ≤ 20 ms at 200 req/s; durability kept.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -54,7 +54,13 @@ interface StorageResult {
   durability: string;
   batch50: { statementsPerSecond: number; requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number };
   single: { statementsPerSecond: number; p50Ms: number; p99Ms: number; errors: number };
-  at200: { requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number };
+  at200: { requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; serverP50Ms: number; serverP99Ms: number };
+}
+
+/** Percentile of a sorted list. */
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 const modules = ['plomberie/couper-tube-cuivre', 'fibre-optique/securite-fibre-laser-eclats', 'boulangerie/peser-et-doser'];
@@ -104,7 +110,8 @@ async function benchStorage(kind: 'sqlite' | 'postgres', options: Options): Prom
     runRelais(['centre', 'create', '--id', 'centre-bench', '--name', 'Centre de mesure'], storage);
     const joinCode = /^join code: (\S+)$/m.exec(runRelais(['cohort', 'create', '--centre', 'centre-bench', '--name', 'Mesure', '--path', 'technicien-fibre-3-mois'], storage))![1]!;
     const { authorization } = createClientProcess(storage, 'bench', 'centre-bench');
-    const service = await startServiceProcess(storage, { distDir: options.distDir });
+    // Request log on (stderr): the service's own time per request, apart from the load generator's.
+    const service = await startServiceProcess(storage, { distDir: options.distDir, env: { RELAIS_LOG_REQUESTS: '1' } });
     try {
       const actors: object[] = [];
       for (let index = 0; index < 20; index++) {
@@ -125,7 +132,12 @@ async function benchStorage(kind: 'sqlite' | 'postgres', options: Options): Prom
       console.error(`  ${kind}: single statements…`);
       const single = await load({ url, connections: 8, duration: options.duration, requests: singles });
       console.error(`  ${kind}: single statements at ${targets.rate} req/s…`);
+      await fetch(`${service.url}api/health`); // marks the start of this phase in the request log
       const rated = await load({ url, connections: 10, duration: options.duration, overallRate: targets.rate, requests: singles });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const log = service.output();
+      const phase = log.slice(log.lastIndexOf('GET /api/health'));
+      const serverTimes = [...phase.matchAll(/POST \/xapi\/statements 200 ([\d.]+)ms/g)].map((match) => Number(match[1])).sort((a, b) => a - b);
 
       const errors = (result: autocannon.Result) => result.non2xx + result.errors + result.timeouts;
       return {
@@ -133,7 +145,14 @@ async function benchStorage(kind: 'sqlite' | 'postgres', options: Options): Prom
         durability,
         batch50: { statementsPerSecond: Math.round(batch.requests.average * 50), requestsPerSecond: batch.requests.average, p50Ms: batch.latency.p50, p99Ms: batch.latency.p99, errors: errors(batch) },
         single: { statementsPerSecond: Math.round(single.requests.average), p50Ms: single.latency.p50, p99Ms: single.latency.p99, errors: errors(single) },
-        at200: { requestsPerSecond: rated.requests.average, p50Ms: rated.latency.p50, p99Ms: rated.latency.p99, errors: errors(rated) },
+        at200: {
+          requestsPerSecond: rated.requests.average,
+          p50Ms: rated.latency.p50,
+          p99Ms: rated.latency.p99,
+          errors: errors(rated),
+          serverP50Ms: Math.round(percentile(serverTimes, 50) * 10) / 10,
+          serverP99Ms: Math.round(percentile(serverTimes, 99) * 10) / 10,
+        },
       };
     } finally {
       service.child.kill('SIGTERM');
@@ -155,17 +174,21 @@ const results: StorageResult[] = [];
 for (const kind of options.storages) results.push(await benchStorage(kind, options));
 
 const pad = (text: string | number, width: number) => String(text).padStart(width);
-console.log('\n| storage | batches of 50: statements/s (p50/p99 ms) | single: statements/s (p50/p99 ms) | at 200 req/s: p50 / p99 ms | errors | durability |');
+console.log('\n| storage | batches of 50: statements/s (p50/p99 ms) | single: statements/s (p50/p99 ms) | at 200 req/s: p50 / p99 ms (in the service) | errors | durability |');
 console.log('|---|---:|---:|---:|---:|---|');
 for (const result of results) {
   console.log(
-    `| ${result.storage} | ${pad(result.batch50.statementsPerSecond.toLocaleString('en'), 6)} (${result.batch50.p50Ms}/${result.batch50.p99Ms}) | ${pad(result.single.statementsPerSecond.toLocaleString('en'), 6)} (${result.single.p50Ms}/${result.single.p99Ms}) | ${result.at200.p50Ms} / ${result.at200.p99Ms} | ${result.batch50.errors + result.single.errors + result.at200.errors} | ${result.durability} |`,
+    `| ${result.storage} | ${pad(result.batch50.statementsPerSecond.toLocaleString('en'), 6)} (${result.batch50.p50Ms}/${result.batch50.p99Ms}) | ${pad(result.single.statementsPerSecond.toLocaleString('en'), 6)} (${result.single.p50Ms}/${result.single.p99Ms}) | ${result.at200.p50Ms} / ${result.at200.p99Ms} (${result.at200.serverP50Ms} / ${result.at200.serverP99Ms}) | ${result.batch50.errors + result.single.errors + result.at200.errors} | ${result.durability} |`,
   );
 }
 const sqlite = results.find((result) => result.storage === 'sqlite');
 if (sqlite) {
   const batchOk = sqlite.batch50.statementsPerSecond >= targets.batchStatementsPerSecond;
   const latencyOk = sqlite.at200.p99Ms <= targets.p99AtRateMs;
-  console.log(`\nSQLite targets: batches ${sqlite.batch50.statementsPerSecond} ≥ ${targets.batchStatementsPerSecond} statements/s ${batchOk ? 'met' : 'MISSED'}; p99 at 200 req/s ${sqlite.at200.p99Ms} ≤ ${targets.p99AtRateMs} ms ${latencyOk ? 'met' : 'MISSED'}.`);
+  console.log(
+    `\nSQLite targets: batches ${sqlite.batch50.statementsPerSecond} ≥ ${targets.batchStatementsPerSecond} statements/s ${batchOk ? 'met' : 'MISSED'}; p99 at 200 req/s ${sqlite.at200.p99Ms} ≤ ${targets.p99AtRateMs} ms ${latencyOk ? 'met' : 'MISSED'} (in the service: ${sqlite.at200.serverP99Ms} ms).`,
+  );
+  const pressure = existsSync('/proc/pressure/cpu') ? readFileSync('/proc/pressure/cpu', 'utf8').split('\n')[0] : '';
+  if (pressure) console.log(`CPU pressure during the run (Linux PSI): ${pressure} — other work on the machine inflates latencies.`);
 }
 console.log(`BENCH ${JSON.stringify({ targets, results })}`);

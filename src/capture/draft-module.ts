@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx';
-import type { Options as ToMarkdownOptions } from 'mdast-util-to-markdown';
+import type { Options as ToMarkdownOptions } from 'remark-stringify';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';

@@ -4,8 +4,14 @@ import { checkCommand, checkHelp } from './check.ts';
 import { clientCommand, clientHelp } from './client.ts';
 import { cohortCommand, cohortHelp } from './cohort.ts';
 import { ingestCommand, ingestHelp } from './ingest.ts';
+import { importCommand, importHelp } from './import.ts';
+import { keysCommand, keysHelp } from './keys.ts';
+import { librariesCommand, librariesHelp } from './libraries.ts';
+import { packCommand, packHelp } from './pack.ts';
+import { verifyCommand, verifyHelp } from './verify.ts';
 import { interviewCommand, interviewHelp } from './interview.ts';
 import { progressCommand, progressHelp } from './progress.ts';
+import { publishCommand, publishHelp } from './publish.ts';
 import { serveCommand, serveHelp } from './serve.ts';
 import { tutorCommand, tutorHelp } from './tutor.ts';
 import { transcriptCommand, transcriptHelp } from './transcript.ts';
@@ -22,6 +28,12 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; help:
   progress: { run: progressCommand, help: progressHelp },
   backup: { run: backupCommand, help: backupHelp },
   transcript: { run: transcriptCommand, help: transcriptHelp },
+  pack: { run: packCommand, help: packHelp },
+  verify: { run: verifyCommand, help: verifyHelp },
+  import: { run: importCommand, help: importHelp },
+  libraries: { run: librariesCommand, help: librariesHelp },
+  publish: { run: publishCommand, help: publishHelp },
+  keys: { run: keysCommand, help: keysHelp },
 };
 
 const usage = `Usage: relais <command> [options]\n\n${Object.values(commands).map((command) => command.help).join('\n\n')}`;

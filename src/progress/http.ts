@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { cacheControlFor } from '../server/cache-policy.ts';
+import { xapiVersion } from '../schemas/xapi.ts';
 import { Authenticator } from './auth.ts';
 import type { ServiceContext } from './context.ts';
 import { HttpError, invalidInput } from './errors.ts';
@@ -56,6 +57,8 @@ export async function buildApp(context: ServiceContext, options: AppOptions = {}
       reply.header('Vary', 'Origin');
     }
     if (isApi(request.url)) reply.header('Cache-Control', 'no-store');
+    // Every /xapi/ answer, a 404 of an unknown xAPI resource included (Communication 3.3).
+    if (/^\/xapi(?:[/?]|$)/.test(request.url)) reply.header('X-Experience-API-Version', xapiVersion);
   });
   if (config.logRequests) {
     app.addHook('onResponse', async (request, reply) => {

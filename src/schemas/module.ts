@@ -19,5 +19,7 @@ export const moduleFrontmatterSchema = z.strictObject({
   status: moduleStatus,
   reviewed: z.strictObject({ by: id, on: isoDate }).optional(),
   licence: spdxLicence.optional(),
+  /** Set by `relais import`: the shared library this module came from (docs/sharing.md). */
+  imported: z.strictObject({ from: z.string().min(1), version: z.string().min(1), centre: id }).optional(),
 });
 export type ModuleFrontmatter = z.infer<typeof moduleFrontmatterSchema>;

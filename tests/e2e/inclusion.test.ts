@@ -287,11 +287,13 @@ describe('plain help', () => {
 });
 
 describe('right-to-left', () => {
-  const work = mkdtempSync(path.join(root, 'test-results', 'rtl-site-'));
+  let work: string;
   let rtlServer: Server;
   let rtlBase: string;
 
   beforeAll(async () => {
+    // Inside the project: Astro shares <cwd>/.astro/ between builds whose output is outside it.
+    work = mkdtempSync(path.join(root, 'test-results', 'rtl-site-'));
     const dist = path.join(work, 'dist');
     const result = await buildSite({ contentDir: path.join(root, 'tests/fixtures/rtl-library'), outDir: dist, cacheDir: path.join(work, 'cache') });
     expect(result.code, result.output).toBe(0);
@@ -301,7 +303,7 @@ describe('right-to-left', () => {
 
   afterAll(() => {
     rtlServer?.close();
-    rmSync(work, { recursive: true, force: true });
+    if (work) rmSync(work, { recursive: true, force: true });
   });
 
   it('lays the Arabic home page out right to left', async () => {

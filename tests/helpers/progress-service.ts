@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { relaisConfig } from '../../src/config/current.ts';
 import { loadCatalogue } from '../../src/progress/catalogue.ts';
 import { resolveServiceConfig, type ServiceConfig } from '../../src/progress/config.ts';
@@ -120,8 +120,4 @@ export async function cohortWithApprentice(service: TestService, centre: CentreF
     recoveryCode: body.recoveryCode as string,
     authorization: `Bearer ${body.token}`,
   };
-}
-
-export function json(response: LightMyRequestResponse): any {
-  return JSON.parse(response.body);
 }

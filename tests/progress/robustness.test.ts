@@ -33,6 +33,7 @@ describe('robustness of the service', () => {
       const response = await service.app.inject({ method: 'GET', url });
       expect(response.statusCode, url).toBe(404);
       expect(response.json().error.code).toBe('not-found');
+      if (url.startsWith('/xapi')) expect(response.headers['x-experience-api-version']).toBe('1.0.3');
     }
     expect((await service.app.inject({ method: 'DELETE', url: '/api/cohorts' })).json().error.message).toBe('No route DELETE /api/cohorts');
     const page = await service.app.inject({ method: 'GET', url: '/no-such-page/' });

@@ -122,15 +122,27 @@ export class PostgresDatabase implements Database {
           await client.query('BEGIN');
           await client.query('SELECT pg_advisory_xact_lock($1)', [statementWriteLock]);
           const tx = queryable(client);
-          for (const [index, item] of group.entries()) {
-            await client.query(`SAVEPOINT work_${index}`);
+          if (group.length === 1) {
+            // Alone: the transaction is its savepoint (two round trips fewer).
             try {
-              const value = await item.work(tx);
-              await client.query(`RELEASE SAVEPOINT work_${index}`);
-              outcomes.push({ ok: true, value });
+              outcomes.push({ ok: true, value: await group[0]!.work(tx) });
             } catch (error) {
-              await client.query(`ROLLBACK TO SAVEPOINT work_${index}`);
-              outcomes.push({ ok: false, error });
+              await client.query('ROLLBACK');
+              client.release();
+              group[0]!.reject(error);
+              continue;
+            }
+          } else {
+            for (const [index, item] of group.entries()) {
+              await client.query(`SAVEPOINT work_${index}`);
+              try {
+                const value = await item.work(tx);
+                await client.query(`RELEASE SAVEPOINT work_${index}`);
+                outcomes.push({ ok: true, value });
+              } catch (error) {
+                await client.query(`ROLLBACK TO SAVEPOINT work_${index}`);
+                outcomes.push({ ok: false, error });
+              }
             }
           }
           await client.query('COMMIT');

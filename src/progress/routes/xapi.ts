@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { acceptedVersionPattern, type StatementQuery, statementQuery, uuid, type XapiActor, xapiVersion } from '../../schemas/xapi.ts';
+import { acceptedVersionPattern, type StatementQuery, statementQuery, uuid, type XapiActor } from '../../schemas/xapi.ts';
 import { badRequest, forbidden, invalidInput, notFound } from '../errors.ts';
 import type { Principal } from '../principal.ts';
 import {
@@ -77,7 +77,6 @@ export function registerXapiRoutes(kit: RouteKit): void {
     xapi.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: context.config.bodyLimit.xapi }, (_request, body, done) => done(null, body));
 
     xapi.addHook('onSend', async (request, reply) => {
-      reply.header('X-Experience-API-Version', xapiVersion);
       // On every answer to a GET (or HEAD) of statements, errors included (Communication 2.1.3).
       if (request.url.startsWith('/xapi/statements') && (request.method === 'GET' || request.method === 'HEAD' || /[?&]method=(?:GET|HEAD)\b/i.test(request.url))) {
         reply.header('X-Experience-API-Consistent-Through', await consistentThrough(context.db, context.clock.now()));
