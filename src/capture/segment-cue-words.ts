@@ -252,14 +252,16 @@ function push<T>(map: Map<string, T[]>, key: string, entry: T): void {
 
 /** Tokens back to words: a space between words, none after an apostrophe or before punctuation. */
 export function joinTokens(tokens: readonly string[]): string {
-  let text = '';
-  for (const [index, token] of tokens.entries()) {
-    const previous = tokens[index - 1];
-    const glue = index === 0 || previous?.endsWith("'") || /^[^\p{L}\p{N}]$/u.test(token);
+  let text = tokens[0] ?? '';
+  for (let index = 1; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    const glue = tokens[index - 1]!.endsWith("'") || (token.length === 1 && PUNCTUATION.has(token));
     text += glue ? token : ` ${token}`;
   }
   return text;
 }
+
+const PUNCTUATION = new Set([...',.;:!?…«»"“”()[]/–—-']);
 
 export const normaliseForMatching = (text: string): string => text.toLowerCase().replace(/’/g, "'");
 

@@ -215,9 +215,15 @@ function segmentAnswer(
   let previous: { sentence: Sentence; block: OpenBlock | null; head: boolean } | null = null;
   let inherited = false;
 
+  // A step's parts are worked out once per sentence (to know whether it has an action, then to fill the step).
+  let stepParts: { sentence: Sentence; parts: ReturnType<typeof splitStepSentence> } | null = null;
+  const partsOf = (sentence: Sentence) => {
+    if (stepParts?.sentence !== sentence) stepParts = { sentence, parts: splitStepSentence(sentence.text, language) };
+    return stepParts.parts;
+  };
   const start = (kind: KnowHowKind, sentence: Sentence, evidence: Evidence[]): OpenBlock => {
     const segment: KnowHowSegment = { kind, start: sentence.start, end: sentence.end, speaker: turn.speaker, sentences: [sentence], evidence, question: questionText };
-    if (kind === 'step') segment.step = { ...splitStepSentence(sentence.text, language), details: [] };
+    if (kind === 'step') segment.step = { ...partsOf(sentence), details: [] };
     segments.push(segment);
     return { segment, continued: 0 };
   };
@@ -233,7 +239,7 @@ function segmentAnswer(
     // A hazard word alone does not override what the question asked about.
     const own = strongest?.weak && questionKind !== null && questionKind !== 'step' ? cues.kinds[1] : strongest;
     // "Et puis voilà." has order words but no action to put in a step.
-    const isStep = (cues.sequence.length > 0 || cues.action.length > 0) && splitStepSentence(sentence.text, language).action.split(' ').length >= 2;
+    const isStep = (cues.sequence.length > 0 || cues.action.length > 0) && partsOf(sentence).action.split(' ').length >= 2;
     const actionInsideAnswer = isStep && cues.sequence.length === 0 && questionKind !== null && questionKind !== 'step' && questionKind !== 'story';
     let head = false;
 

@@ -28,7 +28,7 @@ function fillerPattern(words: string[]): RegExp {
 export function tidySpeech(text: string, language: DraftLanguage): string {
   let tidy = text.replace(fillerPatterns[language], ' ');
   if (tidy.includes('~')) tidy = tidy.replace(/[\p{L}'’-]*~/gu, ' ');
-  tidy = tidy.replace(/(?<![\p{L}\p{N}'’-])([\p{L}][\p{L}'’-]*)(?:,? \1)+(?![\p{L}\p{N}'’-])/giu, '$1');
+  tidy = dropRepeats(tidy);
   return tidy
     .replace(/\s+/g, ' ')
     .replace(/ ([,.])/g, '$1')
@@ -44,4 +44,24 @@ export function sentenceCase(sentence: string): string {
   const first = sentence.search(/\p{L}/u);
   if (first === -1) return sentence;
   return sentence.slice(0, first) + sentence.charAt(first).toLocaleUpperCase() + sentence.slice(first + 1);
+}
+
+/** `des, des chaises` → `des chaises`: a word said again at once (a comma between or not) is kept once. */
+function dropRepeats(text: string): string {
+  const words = text.split(' ');
+  const kept: string[] = [];
+  for (const word of words) {
+    const previous = kept.at(-1);
+    if (previous !== undefined && word.length > 0 && /\p{L}/u.test(word.charAt(0))) {
+      const bare = previous.endsWith(',') ? previous.slice(0, -1) : previous;
+      const core = word.replace(/[,.;:!?…]+$/u, '');
+      if (bare.toLowerCase() === core.toLowerCase() && core.length > 0) {
+        // Keep the later punctuation ("des, des." → "des.").
+        kept[kept.length - 1] = bare + word.slice(core.length);
+        continue;
+      }
+    }
+    kept.push(word);
+  }
+  return kept.join(' ');
 }

@@ -2,13 +2,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { checkContent } from '../check/check-content-fs.ts';
-import { checkConfigSchema } from '../config/relais-config.ts';
+import { checkUntrustedYaml } from '../check/rules/untrusted-mdx.ts';
+import { loadLibrary } from '../content/read-library-fs.ts';
 import { countBySeverity, reportError, reportWarning } from '../content/report.ts';
 import { libraryManifestSchema, manifestSignatureSchema, type LibraryManifest } from '../schemas/library-manifest.ts';
 import { manifestFile, signatureFile } from './archive-entry-name.ts';
 import { ArchiveRefused } from './archive-refused.ts';
 import { readTrustedCentres, verifyBytes } from './keys-fs.ts';
+import { checkUntrustedMdx } from './untrusted-mdx.ts';
 import { defaultLimits, stageArchive, stageFolder, type ArchiveLimits, type StagedArchive } from './read-archive-fs.ts';
 
 export interface VerifyOptions {
@@ -39,8 +40,8 @@ const top = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
 /**
  * `relais verify`: reads an archive (or unpacked folder) into a temporary folder under the
  * archive limits, then checks the manifest, its signature against the trusted centres, every
- * file's SHA-256 and size, and the whole library with `relais check --untrusted` (schemas,
- * references, the untrusted-MDX policy, YAML anchors). Nothing is written outside the
+ * file's SHA-256 and size, and the whole library: schemas, references, the untrusted-MDX
+ * policy on every module and no YAML anchors, aliases or tags (`relais check --untrusted`). Nothing is written outside the
  * temporary folder; the caller disposes of it.
  */
 export async function verifyLibrary(source: string, options: VerifyOptions): Promise<VerifiedLibrary> {
@@ -117,10 +118,15 @@ export async function verifyLibrary(source: string, options: VerifyOptions): Pro
   }
   if (result.errors > 0 || countBySeverity(files).error > 0) return finish();
 
-  // The library itself, as untrusted content.
-  const checked = await checkContent({ contentDir: stagingDir, config: checkConfigSchema.parse({}), untrusted: true });
+  // The library itself, as untrusted content: schemas and references (as `relais check`), the
+  // untrusted-MDX policy on every module and plain YAML only (as `relais check --untrusted`).
+  const loaded = loadLibrary(stagingDir, { maxModuleBytes: (options.limits ?? defaultLimits).maxTextBytes });
+  for (const module of [...loaded.library.modules.values(), ...loaded.library.invalidModules]) checkUntrustedMdx(String(module.file.value ?? ''), module.file);
+  for (const file of loaded.library.files) {
+    if (/\.ya?ml$/.test(file.path) && file.value !== undefined) checkUntrustedYaml(String(file.value).replace(/^\uFEFF/, ''), file);
+  }
   const shownStaging = path.relative(process.cwd(), stagingDir);
-  for (const file of checked.files) {
+  for (const file of loaded.library.files) {
     file.messages = file.messages.filter((message) => message.fatal === true);
     if (file.messages.length === 0) continue;
     const full = path.resolve(file.path);

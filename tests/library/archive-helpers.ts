@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import tar from 'tar-stream';
-import type { Headers } from 'tar-stream';
+import type { Header } from 'tar-stream';
 import { packLibrary } from '../../src/library/pack-fs.ts';
 
 export const root = path.resolve(import.meta.dirname, '../..');
@@ -25,7 +25,7 @@ export async function packFolder(contentDir: string, out: string, privateKeyPem?
 }
 
 export interface RawEntry {
-  header: Headers;
+  header: Partial<Header> & Pick<Header, 'name'>;
   data: Buffer;
 }
 
@@ -49,10 +49,17 @@ export async function readEntries(archive: string): Promise<RawEntry[]> {
 export async function writeEntries(out: string, entries: RawEntry[]): Promise<string> {
   const pack = tar.pack();
   const chunks: Buffer[] = [];
-  pack.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise((resolve) => pack.on('end', resolve));
+  pack.on('data', (chunk: unknown) => {
+    chunks.push(chunk as Buffer);
+  });
+  const ended = new Promise<void>((resolve) => pack.on('end', () => resolve()));
   for (const entry of entries) {
-    await new Promise<void>((resolve, reject) => pack.entry({ ...entry.header, size: entry.header.type === 'file' || !entry.header.type ? entry.data.length : 0 }, entry.header.type === 'file' || !entry.header.type ? entry.data : undefined, (error) => (error ? reject(error) : resolve())));
+    const isFile = entry.header.type === 'file' || !entry.header.type;
+    await new Promise<void>((resolve, reject) => {
+      const done = (error?: Error | null) => (error ? reject(error) : resolve());
+      if (isFile) pack.entry({ ...entry.header, size: entry.data.length }, entry.data, done);
+      else pack.entry({ ...entry.header, size: 0 }, done);
+    });
   }
   pack.finalize();
   await ended;
