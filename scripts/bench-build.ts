@@ -314,6 +314,8 @@ interface PageWeight {
   externalJsGzip: number;
   /** Inline `<script type="module">` content, gzipped on its own (already part of htmlGzip). */
   inlineJsGzip: number;
+  /** Inline `<style>` content, gzipped on its own (already part of htmlGzip). */
+  inlineCssGzip: number;
   /** What the page transfers: HTML + CSS + external JS, gzipped. */
   totalGzip: number;
   /** JS the page runs: external + inline, gzipped. */
@@ -375,6 +377,8 @@ function pageWeight(dist: string, pageUrl: string): PageWeight {
   const cssGzip = sizeOf(css);
   const externalJsGzip = sizeOf(js);
   const inlineJsGzip = inline.length > 0 ? gzipSize(inline.join('\n')) : 0;
+  const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((match) => match[1]!);
+  const inlineCssGzip = styles.length > 0 ? gzipSize(styles.join('\n')) : 0;
   return {
     page: pageUrl,
     htmlBytes: Buffer.byteLength(html),
@@ -382,6 +386,7 @@ function pageWeight(dist: string, pageUrl: string): PageWeight {
     cssGzip,
     externalJsGzip,
     inlineJsGzip,
+    inlineCssGzip,
     totalGzip: htmlGzip + cssGzip + externalJsGzip,
     jsGzip: externalJsGzip + inlineJsGzip,
     assets: [...css, ...js],
@@ -502,6 +507,7 @@ interface RunResult {
     maxJsGzip: number;
     meanExternalJsGzip: number;
     meanInlineJsGzip: number;
+    meanInlineCssGzip: number;
     heaviest: string;
     assets: string[];
   };
@@ -603,6 +609,7 @@ async function run(modules: number, options: Options): Promise<RunResult> {
         maxJsGzip: Math.max(...weights.map((w) => w.jsGzip)),
         meanExternalJsGzip: mean((w) => w.externalJsGzip),
         meanInlineJsGzip: mean((w) => w.inlineJsGzip),
+        meanInlineCssGzip: mean((w) => w.inlineCssGzip),
         heaviest: heaviest.page,
         assets: [...new Set(weights.flatMap((w) => w.assets))].sort(),
       },
@@ -646,7 +653,7 @@ function report(r: RunResult): void {
     ['dist size without pagefind/', mib(r.dist.distBytes)],
     ['pagefind index', `${mib(r.dist.pagefindBytes)} in ${r.dist.pagefindFiles} files`],
     ['dist per HTML page (incl. index)', kib((r.dist.distBytes + r.dist.pagefindBytes) / r.dist.htmlPages)],
-    [`module page, gz (${r.modulePage.sampled} sampled)`, `mean ${kib(r.modulePage.meanTotalGzip)}, max ${kib(r.modulePage.maxTotalGzip)} (HTML ${kib(r.modulePage.meanHtmlGzip)} + CSS ${kib(r.modulePage.meanCssGzip)} + external JS ${kib(r.modulePage.meanExternalJsGzip)})`],
+    [`module page, gz (${r.modulePage.sampled} sampled)`, `mean ${kib(r.modulePage.meanTotalGzip)}, max ${kib(r.modulePage.maxTotalGzip)} (HTML ${kib(r.modulePage.meanHtmlGzip)}, of which inline CSS ~${kib(r.modulePage.meanInlineCssGzip)} and inline JS ~${kib(r.modulePage.meanInlineJsGzip)}; + linked CSS ${kib(r.modulePage.meanCssGzip)} + external JS ${kib(r.modulePage.meanExternalJsGzip)})`],
     ['module page JS, gz', `mean ${kib(r.modulePage.meanJsGzip)}, max ${kib(r.modulePage.maxJsGzip)} (external ${kib(r.modulePage.meanExternalJsGzip)} + inline ${kib(r.modulePage.meanInlineJsGzip)})`],
     ['assets linked by module pages', r.modulePage.assets.join(', ') || 'none'],
   ];

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { isDeepStrictEqual } from 'node:util';
@@ -71,6 +71,28 @@ function withImported(text: string, imported: { from: string; version: string; c
   return `---\n${doc.toString({ flowCollectionPadding: false })}---\n${parts.body}`;
 }
 
+/** SHA-256 of a file read in 1 MB chunks: memory stays bounded for large media. */
+function hashFileSync(file: string): string {
+  const hash = createHash('sha256');
+  const buffer = Buffer.alloc(1024 * 1024);
+  const fd = openSync(file, 'r');
+  try {
+    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) hash.update(buffer.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/** Moves a staged file in: a rename on the same disk, a copy across disks. */
+function moveFile(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
 /** Copies a folder as hard links (or copies where links fail): the new tree costs no disk until a file is replaced. */
 function linkTree(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
@@ -112,8 +134,11 @@ export async function importLibrary(source: string, options: ImportOptions): Pro
   }
 }
 
+/** What to write: new bytes, or a file of the staging folder to move in (media, never read into memory). */
+type Write = Buffer | { staged: string };
+
 interface Planned extends ImportResult {
-  writes?: Map<string, Buffer>;
+  writes?: Map<string, Write>;
 }
 
 function plan(verified: VerifiedLibrary, options: ImportOptions, result: Planned): void {
@@ -121,7 +146,7 @@ function plan(verified: VerifiedLibrary, options: ImportOptions, result: Planned
   const root = path.resolve(options.contentDir);
   const staged = (name: string) => readFileSync(path.join(verified.stagingDir, ...name.split('/')));
   const local = (name: string) => path.join(root, ...name.split('/'));
-  const writes = new Map<string, Buffer>();
+  const writes = new Map<string, Write>();
   const change = (kind: ChangeKind, file: string, detail: string) => result.changes.push({ kind, path: file, detail });
   const conflicts: string[] = [];
   const prefix = options.prefix;
@@ -203,6 +228,10 @@ function plan(verified: VerifiedLibrary, options: ImportOptions, result: Planned
   for (const entry of manifest.files) {
     const name = entry.path;
     if (name.startsWith('modules/') || name === manifestFile || name === signatureFile) continue;
+    if (name.startsWith('media/')) {
+      planMedia(name, entry.sha256);
+      continue;
+    }
     const theirs = staged(name);
     if (name === 'library.yaml') {
       if (!existsSync(local(name))) {
@@ -243,6 +272,18 @@ function plan(verified: VerifiedLibrary, options: ImportOptions, result: Planned
     }
     const differences = /\.ya?ml$/.test(name) ? yamlDifferences(ours.toString('utf8'), theirs.toString('utf8')) : 'content differs';
     change('kept-ours', name, `${kind === 'taxonomy' ? 'taxonomy difference' : `${kind} differs`} (${differences}): yours kept`);
+  }
+
+  function planMedia(name: string, sum: string): void {
+    const from = path.join(verified.stagingDir, ...name.split('/'));
+    if (!existsSync(local(name))) {
+      writes.set(name, { staged: from });
+      change('add', name, 'new media');
+      return;
+    }
+    if (verified.staged?.files.get(name)?.sha256 === sum && hashFileSync(local(name)) === sum) return;
+    conflicts.push(name);
+    change('conflict', name, 'a different file of that name is here: yours kept; rename yours, or ask the publishing centre to');
   }
 
   function mergeGlossary(name: string, theirsText: string): void {
@@ -301,7 +342,8 @@ function apply(root: string, result: Planned, options: ImportOptions): void {
       const target = path.join(next, ...name.split('/'));
       mkdirSync(path.dirname(target), { recursive: true });
       rmSync(target, { force: true }); // never write through a hard link into the old tree
-      writeFileSync(target, bytes);
+      if (Buffer.isBuffer(bytes)) writeFileSync(target, bytes);
+      else moveFile(bytes.staged, target);
     }
     const merged = loadLibrary(next);
     if (merged.errors > before) {

@@ -62,6 +62,11 @@ export function selectFiles(library: Library, root: string, moduleIds: readonly 
     if (!entry) continue;
     files.add(relativeTo(root, entry.file));
     texts.push(JSON.stringify(entry.data));
+    // An author's other trades come too (as trade files only): the author file names them.
+    for (const trade of entry.data.trades) {
+      const tradeEntry = library.trades.get(trade);
+      if (tradeEntry) files.add(relativeTo(root, tradeEntry.file));
+    }
     for (const teacher of entry.data.learnedFrom ?? []) if (!authors.has(teacher)) authors.add(teacher), pending.push(teacher);
   }
   for (const entry of library.paths.values()) {
@@ -77,6 +82,8 @@ export function selectFiles(library: Library, root: string, moduleIds: readonly 
       if (!media.split('/').includes('..') && existsSync(path.join(root, media)) && statSync(path.join(root, media)).isFile()) files.add(media);
     }
   }
+  // The credits of media made elsewhere travel with them.
+  if ([...files].some((file) => file.startsWith('media/'))) files.add('media/SOURCES.md');
   return [...files].filter((file) => existsSync(path.join(root, file))).sort();
 }
 

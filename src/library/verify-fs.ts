@@ -125,6 +125,16 @@ export async function verifyLibrary(source: string, options: VerifyOptions): Pro
   for (const file of loaded.library.files) {
     if (/\.ya?ml$/.test(file.path) && file.value !== undefined) checkUntrustedYaml(String(file.value).replace(/^\uFEFF/, ''), file);
   }
+  // The manifest's account of the modules must be the modules' own.
+  const listedModules = new Map(manifest.data.modules.map((module) => [module.id, module]));
+  const libraryLicence = loaded.library.info?.data.licence;
+  for (const [id, module] of loaded.library.modules) {
+    const said = listedModules.get(id);
+    if (!said) reportError(module.file, `Unexpected module \`${id}\` that the manifest's module list leaves out, expected every module listed with its licence and authors`, top, 'library-manifest');
+    else if (said.licence !== (module.data.licence ?? libraryLicence) || said.authors.join() !== module.data.authors.join()) {
+      reportError(module.file, `Unexpected licence or authors in the manifest for \`${id}\` (${said.licence}, ${said.authors.join(', ')}), expected the module's own (${module.data.licence ?? libraryLicence}, ${module.data.authors.join(', ')}): attribution must not change on the way`, top, 'library-manifest');
+    }
+  }
   const shownStaging = path.relative(process.cwd(), stagingDir);
   for (const file of loaded.library.files) {
     file.messages = file.messages.filter((message) => message.fatal === true);

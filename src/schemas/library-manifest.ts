@@ -14,7 +14,7 @@ export const libraryManifestSchema = z.strictObject({
   name: z.string().min(1),
   version: semver,
   centre: id,
-  created: z.string().datetime(),
+  created: z.iso.datetime(),
   licence: spdxLicence,
   taxonomy: librarySchema.shape.taxonomy,
   files: z.array(z.strictObject({ path: z.string().min(1), size: z.number().int().nonnegative(), sha256 })),

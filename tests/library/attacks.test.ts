@@ -124,3 +124,31 @@ describe('archive attacks are refused before anything is written', () => {
     expect(await refused(Buffer.from('PK\u0003\u0004 not a tarball'))).toMatch(/expected a gzip-compressed tar file written by `relais pack`; nothing was written  archive-format/);
   });
 });
+
+describe('a manifest that misstates attribution', () => {
+  it('is refused when a module’s authors differ from the manifest', async () => {
+    const manifest = JSON.parse(good[0]!.data.toString('utf8'));
+    manifest.modules[0].authors = ['someone-else'];
+    const report = await refused([fileEntry('relais-manifest.json', JSON.stringify(manifest)), ...good.slice(1)]);
+    expect(report).toMatch(/Unexpected licence or authors in the manifest for `jardinage\/prune-a-rose` \(CC-BY-4\.0, someone-else\), expected the module's own \(CC-BY-4\.0, paul-bois\)/);
+  });
+});
+
+describe('an unpacked library folder', () => {
+  it('is read under the same rules: a symbolic link is refused', async () => {
+    const { mkdirSync, symlinkSync } = await import('node:fs');
+    const folder = path.join(work, 'unpacked');
+    mkdirSync(path.join(folder, 'media'), { recursive: true });
+    for (const entry of good) {
+      mkdirSync(path.dirname(path.join(folder, entry.header.name)), { recursive: true });
+      writeFileSync(path.join(folder, entry.header.name), entry.data);
+    }
+    const clean = await importLibrary(folder, { contentDir: content, trustedCentresFile: trusted, dryRun: true, prefix: 'ext' });
+    expect(clean.errors).toBe(0);
+    symlinkSync('/etc/passwd', path.join(folder, 'media/passwd'));
+    const result = await importLibrary(folder, { contentDir: content, trustedCentresFile: trusted, prefix: 'ext' });
+    expect(result.refused).toBe('the library did not verify');
+    expect(result.problems[0]!.messages[0]!.reason).toMatch(/^Unexpected symbolic link `media\/passwd`, expected regular files only/);
+    expect(snapshot(content)).toEqual(before);
+  });
+});

@@ -17,6 +17,8 @@ function otherCentre(dir: string): string {
   writeFileSync(path.join(dir, 'library.yaml'), 'name: Bibliothèque de Lyon\nversion: 1.0.0\ncentre: lyon\nlicence: CC-BY-SA-4.0\ntaxonomy: { rome: "4.0 v61", esco: "1.1.1" }\n');
   const trade = path.join(dir, 'trades/menuiserie.yaml');
   writeFileSync(trade, readFileSync(trade, 'utf8').replace(/rome: \S+/, 'rome: H2207'));
+  const glossary = path.join(dir, 'glossary/fr.yaml');
+  writeFileSync(glossary, `${readFileSync(glossary, 'utf8').replace(/definition: "[^"]*"/, 'definition: "Une autre définition."')}"varlope": { definition: "Un long rabot." }\n`);
   return dir;
 }
 
@@ -49,6 +51,11 @@ describe('id conflicts', () => {
     expect(changes['trades/menuiserie.yaml']).toBe('kept-ours');
     expect(result.changes.find((change) => change.path === 'trades/menuiserie.yaml')!.detail).toMatch(/taxonomy difference \(rome: "\w+" here, "H2207" theirs\): yours kept/);
     expect(result.changes.find((change) => change.path === 'library.yaml')!.detail).toMatch(/taxonomy versions differ/);
+    expect(result.changes.filter((change) => change.path === 'glossary/fr.yaml').map((change) => `${change.kind}: ${change.detail}`)).toEqual([
+      'merge: 1 new term: `varlope`',
+      expect.stringMatching(/^kept-ours: 1 term defined differently \(`[^`]+`\): yours kept$/),
+    ]);
+    expect(readFileSync(path.join(content, 'glossary/fr.yaml'), 'utf8')).toMatch(/varlope/);
     const library = loadLibrary(content);
     expect(library.errors).toBe(0);
     expect(library.library.modules.get('menuiserie/raboter-planche')!.data.imported).toBeUndefined();

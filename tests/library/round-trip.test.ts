@@ -87,3 +87,20 @@ describe('import into an empty content folder', () => {
     expect(manifest.modules[0].provenance).toEqual({ from: 'Fixture library', version: '1.0.0', centre: 'fixture-centre' });
   });
 });
+
+describe('pack a selection', () => {
+  it('--trade and --status keep the modules asked for and only what they need', async () => {
+    const { packLibrary } = await import('../../src/library/pack-fs.ts');
+    const result = await packLibrary({ contentDir: fixtureLibrary, out: path.join(work, 'jardinage.tar.gz'), trades: ['jardinage'], status: 'published' });
+    expect(result.manifest.modules.map((module) => module.id)).toEqual(['jardinage/prune-a-rose']);
+    const files = result.manifest.files.map((file) => file.path);
+    expect(files).toContain('trades/jardinage.yaml');
+    expect(files).toContain('skills/taille.yaml');
+    expect(files).toContain('authors/paul-bois.yaml');
+    // paul-bois also teaches joinery: his author file names that trade, so the trade comes too, without its skills or modules.
+    expect(files.filter((file) => file.includes('menuiserie') || file.startsWith('paths/') || file === 'authors/lea-bois.yaml')).toEqual(['trades/menuiserie.yaml']);
+    const verified = await verifyLibrary(result.out, { trustedCentresFile: trusted });
+    verified.dispose();
+    expect(verified.errors).toBe(0);
+  });
+});

@@ -104,3 +104,39 @@ describe('publishing without a server', () => {
     expect(run.out).toMatch(/expected \d+ bytes, 000000000000… as the catalogue says/);
   });
 });
+
+describe('a catalogue on a web host', () => {
+  it('relais import <url> <library> downloads, checks against the catalogue, verifies and imports', async () => {
+    const { createServer } = await import('node:http');
+    const shelf = path.join(work, 'web');
+    mkdirSync(shelf);
+    await packFolder(fixtureLibrary, path.join(shelf, 'fixture-1.0.0.tar.gz'));
+    await publishCatalogue(shelf);
+    const server = createServer((request, response) => {
+      try {
+        const file = path.join(shelf, path.basename(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
+        response.end(readFileSync(file));
+      } catch {
+        response.statusCode = 404;
+        response.end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const child = await new Promise<{ status: number | null; out: string }>((resolve) => {
+        const run = (async () => (await import('node:child_process')).spawn(process.execPath, [path.join(root, 'bin/relais.mjs'), 'import', `http://127.0.0.1:${port}/`, 'fixture-centre', '--content', path.join(work, 'from-web'), '--data', data], { cwd: work }))();
+        run.then((spawned) => {
+          let out = '';
+          spawned.stdout.on('data', (chunk) => (out += chunk));
+          spawned.stderr.on('data', (chunk) => (out += chunk));
+          spawned.on('close', (status) => resolve({ status, out }));
+        });
+      });
+      expect(child.out).toMatch(/16 added.*\nImported\./);
+      expect(child.status).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+});
