@@ -287,19 +287,19 @@ function plan(verified: VerifiedLibrary, options: ImportOptions, result: Planned
   }
 
   function mergeGlossary(name: string, theirsText: string): void {
-    const ours = (parse(readFileSync(local(name), 'utf8')) ?? {}) as Record<string, unknown>;
+    const ourText = readFileSync(local(name), 'utf8');
+    const ours = (parse(ourText) ?? {}) as Record<string, unknown>;
     const theirs = (parse(theirsText) ?? {}) as Record<string, unknown>;
-    const doc = parseDocument(readFileSync(local(name), 'utf8'));
     const added: string[] = [];
     const differing: string[] = [];
     for (const [term, value] of Object.entries(theirs)) {
-      if (!(term in ours)) {
-        doc.set(term, doc.createNode(value, { flow: true }));
-        added.push(term);
-      } else if (!isDeepStrictEqual(ours[term], value)) differing.push(term);
+      if (!(term in ours)) added.push(term);
+      else if (!isDeepStrictEqual(ours[term], value)) differing.push(term);
     }
     if (added.length > 0) {
-      writes.set(name, Buffer.from(doc.toString({ flowCollectionPadding: false })));
+      // New terms are appended; the local entries stay exactly as written.
+      const appended = added.map((term) => `${JSON.stringify(term)}: ${stringify(theirs[term], { collectionStyle: 'flow', lineWidth: 0 }).trim()}\n`).join('');
+      writes.set(name, Buffer.from(`${ourText.replace(/\n*$/, '\n')}${appended}`));
       change('merge', name, `${added.length} new term${added.length === 1 ? '' : 's'}: ${added.slice(0, 8).map((t) => `\`${t}\``).join(', ')}${added.length > 8 ? ', …' : ''}`);
     }
     if (differing.length > 0) change('kept-ours', name, `${differing.length} term${differing.length === 1 ? '' : 's'} defined differently (${differing.slice(0, 8).map((t) => `\`${t}\``).join(', ')}): yours kept`);

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -67,6 +67,10 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
   const speed = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
   run('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c max_connections=200${speed}`, 'start']);
   const baseUrl = `postgres://postgres@127.0.0.1:${port}/`;
+  // If this process dies without stopping the cluster (a killed test run), a watchdog does.
+  const pgCtl = `${asRoot ? 'runuser -u postgres -- ' : ''}'${path.join(bin, 'pg_ctl')}' -D '${data}' -m immediate -w stop`;
+  const watchdog = spawn('sh', ['-c', `while kill -0 ${process.pid} 2>/dev/null; do sleep 2; done; ${pgCtl} >/dev/null 2>&1; rm -rf '${folder}'`], { detached: true, stdio: 'ignore' });
+  watchdog.unref();
   let stopped = false;
   return {
     baseUrl,
@@ -84,6 +88,7 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
     async stop() {
       if (stopped) return;
       stopped = true;
+      watchdog.kill();
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
       } finally {

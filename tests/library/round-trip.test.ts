@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/content/read-library-fs.ts';
 import { importLibrary, readInstalledLibraries } from '../../src/library/import-fs.ts';
 import { verifyLibrary } from '../../src/library/verify-fs.ts';
 import { fixtureLibrary, packFolder, readEntries, snapshot, temporaryFolder } from './archive-helpers.ts';
-import { rmSync } from 'node:fs';
 
 const work = temporaryFolder('round-trip');
 const archive = path.join(work, 'fixture.tar.gz');
