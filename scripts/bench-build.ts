@@ -11,6 +11,7 @@
  * Units: KiB = 1024 bytes, GiB = 1024³ bytes.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { wholeNumberArg } from './lib/whole-number-arg.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -47,14 +48,7 @@ interface Options {
 
 function parseArgs(argv: readonly string[]): Options {
   const options: Options = { modules: [], seed: 1, keep: false, sample: 20, runs: 1 };
-  const number = (flag: string, value: string | undefined) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) {
-      console.error(`Expected a positive whole number after ${flag}, got ${value ?? 'nothing'}`);
-      process.exit(2);
-    }
-    return n;
-  };
+  const number = wholeNumberArg;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? (arg.split('=', 2) as [string, string]) : [arg, undefined];

@@ -17,6 +17,7 @@
  * Prints tables and a final `BENCH {…}` JSON line. Units: KiB = 1024 bytes, MiB = 1024² bytes.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { wholeNumberArg } from './lib/whole-number-arg.ts';
 import path from 'node:path';
 import { relaisConfig } from '../src/config/current.ts';
 import { readUiLanguages } from '../src/i18n/languages-fs.ts';
@@ -41,14 +42,7 @@ interface Options {
 
 function parseArgs(argv: readonly string[]): Options {
   const options: Options = { runs: 3, synthetic: 300, seed: 1, keep: false };
-  const number = (flag: string, value: string | undefined, minimum: number) => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < minimum) {
-      console.error(`Expected a whole number ≥ ${minimum} after ${flag}, got ${value ?? 'nothing'}`);
-      process.exit(2);
-    }
-    return n;
-  };
+  const number = wholeNumberArg;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? (arg.split('=', 2) as [string, string]) : [arg, undefined];
