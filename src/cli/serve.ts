@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { relaisConfig } from '../config/current.ts';
 import { resolveServiceConfig } from '../progress/config.ts';
@@ -11,12 +13,15 @@ export const serveHelp = `relais serve [--port N] [--host H] [--db FILE] [--dist
 /** The URLs a person needs, printed when the service starts. */
 export function serviceBanner(service: RunningService): string {
   const { url } = service;
+  const distDir = service.context.config.distDir;
+  // The dashboard is a page of the built site; name it only once the site has it.
+  const hasDashboard = distDir !== null && existsSync(path.join(distDir, 'tuteur', 'index.html'));
   return [
     `Relais is running (${service.context.db.description}).`,
     `  Site:             ${url}`,
     `  Search:           ${url}recherche/`,
     `  xAPI endpoint:    ${url}xapi/`,
-    `  Tutor dashboard:  ${url}tuteur/`,
+    ...(hasDashboard ? [`  Tutor dashboard:  ${url}tuteur/`] : []),
     `  Centre API:       ${url}api/`,
   ].join('\n');
 }

@@ -76,6 +76,18 @@ describe('robustness of the service', () => {
     expect((await service.app.inject({ method: 'GET', url: '/..%2f..%2fpackage.json' })).statusCode).toBeGreaterThanOrEqual(400);
   });
 
+  it('compresses pages for slow networks, and leaves clients that ask for none alone', async () => {
+    const url = '/plomberie/braser-raccord-cuivre/';
+    const plain = await service.app.inject({ method: 'GET', url });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    for (const encoding of ['br', 'gzip']) {
+      const packed = await service.app.inject({ method: 'GET', url, headers: { 'accept-encoding': encoding } });
+      expect(packed.statusCode).toBe(200);
+      expect(packed.headers['content-encoding']).toBe(encoding);
+      expect(packed.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    }
+  });
+
   it('allows the configured origin (CORS) and no other', async () => {
     const preflight = await service.app.inject({ method: 'OPTIONS', url: '/xapi/statements', headers: { origin: 'https://site.example', 'access-control-request-method': 'POST' } });
     expect(preflight.statusCode).toBe(204);
