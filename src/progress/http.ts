@@ -30,6 +30,8 @@ const isApi = (url: string) => /^\/(?:api|xapi)(?:[/?]|$)/.test(url);
  * The HTTP side of the progress service: one Fastify app serving the built site (dist/), the
  * xAPI Statements resource (/xapi/) and the centre API (/api/) on one origin.
  */
+const alreadyCompressed = /\.(?:pf_[a-z]+|pagefind|wasm|png|jpe?g|webp|avif|gif|m4a|mp3|ogg|opus|wav|mp4|webm|gz|br|zip)$/i;
+
 export async function buildApp(context: ServiceContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const { config, logger } = context;
   const app = Fastify({
@@ -48,6 +50,8 @@ export async function buildApp(context: ServiceContext, options: AppOptions = {}
     global: true,
     threshold: 1024,
     encodings: ['br', 'gzip'],
+    // Text only: Pagefind's index files are gzip already and must reach the browser byte for byte.
+    customTypes: /^(?:text\/|application\/(?:javascript|json|xml|manifest\+json|xhtml\+xml)|image\/svg\+xml)/,
     brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
   });
   if (options.onRoute) {

@@ -86,6 +86,11 @@ describe('robustness of the service', () => {
       expect(packed.headers['content-encoding']).toBe(encoding);
       expect(packed.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
     }
+    // Pagefind's index files are gzip already: sent as they are, never labelled with an encoding.
+    const meta = readdirSync(path.join(inject('exampleDist'), 'pagefind')).find((name) => name.endsWith('.pf_meta'))!;
+    const index = await service.app.inject({ method: 'GET', url: `/pagefind/${meta}`, headers: { 'accept-encoding': 'br, gzip' } });
+    expect(index.headers['content-encoding']).toBeUndefined();
+    expect(index.rawPayload.equals(readFileSync(path.join(inject('exampleDist'), 'pagefind', meta)))).toBe(true);
   });
 
   it('allows the configured origin (CORS) and no other', async () => {
