@@ -23,6 +23,14 @@ describe('relais check on the example library', () => {
     expect(result.library?.modules.size).toBeGreaterThan(10);
   });
 
+  it('reads step labels in every UI language: an Arabic module passes without an override', async () => {
+    const config = resolveRelaisConfig({}, {});
+    const result = await checkContent({ contentDir: path.join(root, 'tests/fixtures/rtl-library'), config: config.check });
+    const steps = result.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'knowhow-steps'));
+    expect(result.library?.modules.size).toBeGreaterThan(0);
+    expect(steps.map((message) => message.reason)).toEqual([]);
+  });
+
   it('reads the duration of a module transcript (WebVTT) from content/media', () => {
     const contentDir = path.join(root, 'content');
     const { library } = loadLibrary(contentDir);

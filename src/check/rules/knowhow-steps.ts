@@ -1,16 +1,22 @@
 import type { ListItem, Nodes } from 'mdast';
 import { reportError, reportWarning } from '../../content/report.ts';
+import { stepLabels } from '../../i18n/step-labels.ts';
 import { isComponent, textOf, walk } from '../mdx-document.ts';
 import type { ModuleRule } from '../module-context.ts';
 import { modulePlace } from '../module-place.ts';
 
-/** The labels the site turns into a step's parts (src/mdx/step-markup.ts), per language. */
-const labels = {
-  fr: { key: 'Point clé :', why: 'Pourquoi :' },
-  en: { key: 'Key point:', why: 'Why:' },
-};
-const keyLabel = /(Point clé|Key point)\s*:/;
-const whyLabel = /(Pourquoi|Why)\s*:/;
+/** The labels the site turns into a step's parts, from every UI strings file (a new language needs no code). */
+const labels = stepLabels();
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const anyOf = (list: string[]) => new RegExp(`(?:${list.map(escape).join('|')})\\s*:`, 'u');
+const keyLabel = anyOf(labels.keyPoint);
+const whyLabel = anyOf(labels.why);
+/** How the example reads in a module's language: French puts a space before the colon. */
+function exampleWords(language: string): { key: string; why: string } {
+  const own = labels.byLanguage[language.split('-')[0]!] ?? labels.byLanguage.fr!;
+  const colon = language.startsWith('fr') ? ' :' : ':';
+  return { key: `${own.keyPoint}${colon}`, why: `${own.why}${colon}` };
+}
 
 /**
  * The heart of a module is its job breakdown (TWI): a `<Steps>` list whose items read
@@ -19,7 +25,7 @@ const whyLabel = /(Pourquoi|Why)\s*:/;
  */
 export const checkKnowhowSteps: ModuleRule = (module) => {
   const { doc } = module;
-  const words = module.language === 'en' ? labels.en : labels.fr;
+  const words = exampleWords(module.language);
   const example = `\`**Action.** ${words.key} … ${words.why} …\``;
   let steps = 0;
   walk(doc.tree, (node) => {
