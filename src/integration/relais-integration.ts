@@ -70,7 +70,8 @@ export function relaisIntegration(config: RelaisConfig): AstroIntegration {
         if (variants > 0) logger.info(`pictures: ${variants} smaller copies for small screens`);
         const { pages, errors } = await buildSearchIndex(outDir);
         if (errors.length > 0) throw new Error(`Search index failed: ${errors.join('; ')}`);
-        logger.info(`search index: ${pages} module pages`);
+        // Pagefind reads every page but indexes only those marked data-pagefind-body (published modules).
+        logger.info(`search index written (${pages} pages read)`);
         const started = performance.now();
         const offline = await buildOffline(outDir, readUiLanguages().map((language) => language.code));
         for (const warning of offline.warnings) logger.warn(`service worker: ${warning}`);

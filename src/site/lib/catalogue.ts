@@ -1,4 +1,4 @@
-import type { SiteData } from './site-data.ts';
+import { pathHours, type SiteData } from './site-data.ts';
 
 /** The published library as data: modules, paths, trades, skills and authors, with activity ids. */
 export function buildCatalogue(data: SiteData, site: string) {
@@ -21,7 +21,7 @@ export function buildCatalogue(data: SiteData, site: string) {
       id: path.id,
       title: path.data.title,
       trade: path.data.trade ?? null,
-      hours: path.data.stages.reduce((sum, stage) => sum + stage.hours, 0),
+      hours: pathHours(path),
       stages: path.data.stages.map((stage) => ({ title: stage.title, hours: stage.hours, modules: stage.modules, validation: stage.validation })),
     })),
     trades: data.trades.map((trade) => ({ id: trade.id, label: trade.data.label, rome: trade.data.rome })),
