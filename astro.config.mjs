@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
 import { relaisConfig as config } from './src/config/current.ts';
 import { relaisIntegration } from './src/integration/relais-integration.ts';
@@ -19,7 +20,9 @@ export default defineConfig({
   // Module frontmatter is validated while typing in VS Code (Astro extension, `astro.content-intellisense`
   // in .vscode/settings.json) with the JSON Schema Astro derives from src/schemas/module.ts.
   experimental: { contentIntellisense: true },
-  integrations: [relaisIntegration(config), mdx()],
+  // React only for the app pages (my progress, tutor dashboard, validation forms): module pages stay
+  // plain custom elements within their JS budget (DESIGN.md, "JavaScript budget").
+  integrations: [relaisIntegration(config), mdx(), react({ include: ['**/src/site/apps/**'] })],
   vite: {
     build: {
       rollupOptions: {
