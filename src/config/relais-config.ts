@@ -53,6 +53,14 @@ export type CheckConfig = z.infer<typeof checkConfigSchema>;
 export const relaisConfigSchema = z.strictObject({
   /** Public origin of the site; also the xAPI activity base (DESIGN.md, "xAPI identities"). */
   site: z.url().default('http://localhost:4321'),
+  /**
+   * The progress service's URL when the site is hosted on another origin (a static host). The
+   * site's islands then call it, and the service allows the site's origin (CORS). Absent: the
+   * site and the service share one origin (`relais serve`), the default.
+   */
+  service: z.url().optional(),
+  /** More origins the service allows (other sites of a network of centres), e.g. `https://ecole.example`. */
+  corsOrigins: z.array(z.url()).default([]),
   /** The library to build, relative to the project root. */
   contentDir: z.string().min(1).default('content'),
   /** Where the built site goes, relative to the project root. */
@@ -68,7 +76,7 @@ export function defineRelaisConfig(config: z.input<typeof relaisConfigSchema>): 
   return config;
 }
 
-/** File settings, then environment overrides (RELAIS_SITE, RELAIS_CONTENT_DIR, RELAIS_OUT_DIR, PORT). */
+/** File settings, then environment overrides (RELAIS_SITE, RELAIS_CONTENT_DIR, RELAIS_OUT_DIR, RELAIS_SERVICE, PORT). */
 export function resolveRelaisConfig(fileConfig: unknown, env: NodeJS.ProcessEnv = process.env): RelaisConfig {
   const base = parseConfig(fileConfig ?? {});
   return parseConfig({
@@ -76,6 +84,7 @@ export function resolveRelaisConfig(fileConfig: unknown, env: NodeJS.ProcessEnv 
     ...(env.RELAIS_SITE ? { site: env.RELAIS_SITE } : {}),
     ...(env.RELAIS_CONTENT_DIR ? { contentDir: env.RELAIS_CONTENT_DIR } : {}),
     ...(env.RELAIS_OUT_DIR ? { outDir: env.RELAIS_OUT_DIR } : {}),
+    ...(env.RELAIS_SERVICE ? { service: env.RELAIS_SERVICE } : {}),
     ...(env.PORT ? { port: Number(env.PORT) } : {}),
   });
 }

@@ -67,14 +67,26 @@ export function resolveServiceConfig(relais: RelaisConfig, flags: ServiceFlags =
       api: positiveInteger('RELAIS_API_BODY_LIMIT', env.RELAIS_API_BODY_LIMIT, 64 * 1024),
       xapi: positiveInteger('RELAIS_XAPI_BODY_LIMIT', env.RELAIS_XAPI_BODY_LIMIT, 16 * 1024 * 1024),
     },
-    corsOrigins: (env.RELAIS_CORS_ORIGINS ?? '')
-      .split(',')
-      .map((origin) => origin.trim().replace(/\/$/, ''))
-      .filter(Boolean),
+    corsOrigins: allowedOrigins(relais, env),
     trustProxy: env.RELAIS_TRUST_PROXY === '1' || env.RELAIS_TRUST_PROXY === 'true',
     tutorSessionHours: positiveInteger('RELAIS_SESSION_HOURS', env.RELAIS_SESSION_HOURS, 12),
     logRequests: env.RELAIS_LOG_REQUESTS !== '0',
   };
+}
+
+/**
+ * Origins allowed to call the APIs from a browser: the site's own when it is hosted apart from the
+ * service (`service` in relais.config.ts), the config's `corsOrigins`, and RELAIS_CORS_ORIGINS.
+ */
+function allowedOrigins(relais: RelaisConfig, env: NodeJS.ProcessEnv): string[] {
+  const origins = new Set<string>();
+  if (relais.service && new URL(relais.service).origin !== new URL(relais.site).origin) origins.add(new URL(relais.site).origin);
+  for (const origin of relais.corsOrigins) origins.add(new URL(origin).origin);
+  for (const origin of (env.RELAIS_CORS_ORIGINS ?? '').split(',')) {
+    const trimmed = origin.trim().replace(/\/$/, '');
+    if (trimmed) origins.add(trimmed);
+  }
+  return [...origins];
 }
 
 /** What a log line or a message may show of the storage (never a password). */
