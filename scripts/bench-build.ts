@@ -60,7 +60,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (flag === '--node-options') options.nodeOptions = value();
     else if (flag === '--keep') options.keep = true;
     else {
-      console.error(`Unknown argument ${arg}\nUsage: npm run bench:build -- [--modules N]… [--runs R] [--seed S] [--sample K] [--node-options \"…\"] [--keep]`);
+      console.error(`Unknown argument ${arg}\nUsage: npm run bench:build -- [--modules N]… [--runs R] [--seed S] [--sample K] [--node-options "…"] [--keep]`);
       process.exit(2);
     }
   }
@@ -332,7 +332,7 @@ function pageWeight(dist: string, pageUrl: string): PageWeight {
     if (!url || js.has(url)) return;
     js.add(url);
     const file = path.join(dist, url);
-    let code = '';
+    let code: string;
     try {
       code = readFileSync(file, 'utf8');
     } catch {

@@ -31,7 +31,10 @@ function rejectEmptyOrBinary(text: string): void {
   // Transcripts hold no NUL and almost no other control characters (an old DOS file may end
   // with Ctrl-Z); audio, video, office documents and UTF-16 without a BOM are full of them.
   const sample = text.slice(0, 8192);
+  // Control characters are what this looks for: they betray a binary file.
+  // eslint-disable-next-line no-control-regex
   const controls = sample.match(/[\0-\x08\x0b\x0e-\x1f\x7f]/g)?.length ?? 0;
+  // eslint-disable-next-line no-control-regex
   const control = text.includes('\0') || controls * 100 > sample.length ? /[\0-\x08\x0b\x0e-\x1f\x7f]/.exec(text) : null;
   if (control) {
     throw new TranscriptError({

@@ -5,7 +5,7 @@ import type { Cue } from './cue.ts';
  * `Dr. Smith: `. It starts with a capital letter or `$`, runs at most 32 characters and 4
  * words, and is followed by a colon and a space. A time (`10:30`) or a URL never matches.
  */
-const LABEL = /^(\$?\p{Lu}[\p{L}\p{M}\p{N}_'’.\-]*(?: [\p{L}\p{M}\p{N}_'’.\-]+){0,3}) ?:[ \t]+(?=\S)/u;
+const LABEL = /^(\$?\p{Lu}[\p{L}\p{M}\p{N}_'’.-]*(?: [\p{L}\p{M}\p{N}_'’.-]+){0,3}) ?:[ \t]+(?=\S)/u;
 const MAX_LABEL_LENGTH = 32;
 
 /** The label at the start of `text` and the text after it, by shape alone. */

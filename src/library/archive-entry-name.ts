@@ -13,6 +13,7 @@ const topFiles = new Set([manifestFile, signatureFile, 'library.yaml']);
  */
 export function checkEntryName(raw: string, isDirectory: boolean): string {
   const shown = showName(raw);
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (/[\u0000-\u001f\u007f-\u009f]/.test(raw)) throw new ArchiveRefused(`Unexpected control character in entry name \`${shown}\`, expected printable file names: the archive may be crafted to hide a file; do not use it`, 'entry-name', raw);
   if (raw.includes('\\')) throw new ArchiveRefused(`Unexpected backslash in entry name \`${shown}\`, expected \`/\` separators`, 'entry-name', raw);
   if (raw.startsWith('/') || /^[A-Za-z]:/.test(raw)) throw new ArchiveRefused(`Unexpected absolute path \`${shown}\`, expected a path inside the library (e.g. \`modules/plomberie/braser.mdx\`): the archive tries to write outside its folder; do not use it`, 'path-traversal', raw);

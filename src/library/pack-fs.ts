@@ -67,7 +67,11 @@ export function selectFiles(library: Library, root: string, moduleIds: readonly 
       const tradeEntry = library.trades.get(trade);
       if (tradeEntry) files.add(relativeTo(root, tradeEntry.file));
     }
-    for (const teacher of entry.data.learnedFrom ?? []) if (!authors.has(teacher)) authors.add(teacher), pending.push(teacher);
+    for (const teacher of entry.data.learnedFrom ?? []) {
+      if (authors.has(teacher)) continue;
+      authors.add(teacher);
+      pending.push(teacher);
+    }
   }
   for (const entry of library.paths.values()) {
     if (entry.data.stages.every((stage) => stage.modules.every((module) => selected.has(module)))) files.add(relativeTo(root, entry.file));

@@ -30,8 +30,6 @@ const isApi = (url: string) => /^\/(?:api|xapi)(?:[/?]|$)/.test(url);
  * The HTTP side of the progress service: one Fastify app serving the built site (dist/), the
  * xAPI Statements resource (/xapi/) and the centre API (/api/) on one origin.
  */
-const alreadyCompressed = /\.(?:pf_[a-z]+|pagefind|wasm|png|jpe?g|webp|avif|gif|m4a|mp3|ogg|opus|wav|mp4|webm|gz|br|zip)$/i;
-
 export async function buildApp(context: ServiceContext, options: AppOptions = {}): Promise<FastifyInstance> {
   const { config, logger } = context;
   const app = Fastify({

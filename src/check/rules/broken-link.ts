@@ -18,7 +18,7 @@ type Resolution = { ok: true } | { ok: false; reason: string };
  * search pages (in every UI language), and files under /media/.
  */
 export function resolveSiteLink(pathname: string, facts: LibraryFacts): Resolution {
-  let decoded = pathname;
+  let decoded: string;
   try {
     decoded = decodeURI(pathname);
   } catch {

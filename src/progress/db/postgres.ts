@@ -180,7 +180,7 @@ export class PostgresDatabase implements Database {
           await client.query('COMMIT');
         } catch (error) {
           await client.query('ROLLBACK').catch(() => {});
-          throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`);
+          throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
         }
         applied.push(migration.name);
       }

@@ -167,7 +167,7 @@ export class SqliteDatabase implements Database {
           this.#writer.exec('COMMIT');
         } catch (error) {
           this.#writer.exec('ROLLBACK');
-          throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`);
+          throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
         }
         applied.push(migration.name);
       }
