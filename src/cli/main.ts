@@ -5,6 +5,7 @@ import { clientCommand, clientHelp } from './client.ts';
 import { cohortCommand, cohortHelp } from './cohort.ts';
 import { ingestCommand, ingestHelp } from './ingest.ts';
 import { importCommand, importHelp } from './import.ts';
+import { authorCommand, authorHelp } from './author.ts';
 import { keysCommand, keysHelp } from './keys.ts';
 import { librariesCommand, librariesHelp } from './libraries.ts';
 import { packCommand, packHelp } from './pack.ts';
@@ -35,6 +36,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; help:
   libraries: { run: librariesCommand, help: librariesHelp },
   publish: { run: publishCommand, help: publishHelp },
   keys: { run: keysCommand, help: keysHelp },
+  author: { run: authorCommand, help: authorHelp },
   'verify-credential': { run: verifyCredentialCommand, help: verifyCredentialHelp },
 };
 
