@@ -42,9 +42,10 @@ export async function verifyCredentialCommand(args: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const file = positionals[0]!;
-  let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
+    JSON.parse(text);
   } catch (error) {
     const cause = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof SyntaxError ? `not JSON (${error.message})` : (error as Error).message;
     console.error(`relais verify-credential: ${file}: ${cause}. Give the .json file downloaded from the certificate page.`);
@@ -57,7 +58,8 @@ export async function verifyCredentialCommand(args: string[]): Promise<number> {
     console.error(`relais verify-credential: ${(error as Error).message}`);
     return 2;
   }
-  const result = await verifyCredential(json, { trusted });
+  // The text, not the parsed value: the verifier also refuses members named twice.
+  const result = await verifyCredential(text, { trusted });
   if (values.json) {
     console.log(JSON.stringify(result, null, 2));
   } else {

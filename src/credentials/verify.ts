@@ -1,4 +1,5 @@
 import { type AchievementCredential, achievementCredentialSchema } from '../schemas/credential.ts';
+import { duplicateMember } from './duplicate-members.ts';
 import { publicKeyFromDidKey } from './multibase.ts';
 import { checkProof } from './proof.ts';
 
@@ -59,11 +60,14 @@ const invalid = (reason: InvalidReason, message: string, credential: CredentialS
  */
 export async function verifyCredential(json: unknown, options: VerifyOptions = {}): Promise<Verification> {
   if (typeof json === 'string') {
+    const text = json;
     try {
-      json = JSON.parse(json);
+      json = JSON.parse(text);
     } catch (error) {
       return invalid('malformed', `Not JSON: ${(error as Error).message}`);
     }
+    const duplicate = duplicateMember(text);
+    if (duplicate) return invalid('malformed', `\`${duplicate}\` appears twice: a credential says each thing once`);
   }
   const parsed = achievementCredentialSchema.safeParse(json);
   if (!parsed.success) {

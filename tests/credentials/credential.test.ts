@@ -1,6 +1,7 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { type CredentialInput, signCredential } from '../../src/credentials/build.ts';
+import { duplicateMember } from '../../src/credentials/duplicate-members.ts';
 import { didOfPublicPem } from '../../src/credentials/keys-fs.ts';
 import { base58btcDecode, base58btcEncode, didKeyFromPublicKey, publicKeyFromDidKey } from '../../src/credentials/multibase.ts';
 import { verifyCredential } from '../../src/credentials/verify.ts';
@@ -96,6 +97,17 @@ describe('verifyCredential', () => {
     const added = structuredClone(credential) as any;
     added.credentialSubject.achievement.extra = 'x';
     expect(await verifyCredential(added)).toMatchObject({ valid: false, reason: 'signature' });
+  });
+
+  it('refuses a JSON text naming a member twice (JSON.parse would keep only the last)', async () => {
+    const keys = keyPair();
+    const text = JSON.stringify(await signCredential(input(keys.did), keys.sign, '2026-03-02T09:00:00Z'));
+    expect((await verifyCredential(text)).valid).toBe(true);
+    const doubled = text.replace('"achievementType":', '"name":"Ingénieur réseau","achievementType":');
+    expect(await verifyCredential(doubled)).toMatchObject({ valid: false, reason: 'malformed', message: '`credentialSubject.achievement.name` appears twice: a credential says each thing once' });
+    // Escaped quotes and brackets inside strings do not confuse the scan.
+    expect(duplicateMember('{"a":"x\\"}{[","b":[{"a":1},{"a":2}],"c":{"d":1,"e":{"d":2}}}')).toBeNull();
+    expect(duplicateMember('{"a":[1,{"b":1,"b":2}]}')).toBe('a[1].b');
   });
 
   it('still verifies after whitespace-only reformatting and member reordering', async () => {
