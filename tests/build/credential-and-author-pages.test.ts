@@ -17,6 +17,8 @@ describe('credential pages', () => {
       expect(existsSync(path.join(dist, file)), file).toBe(true);
       expect(read(file)).toMatch(/<astro-island[^>]+client="load"/);
     }
+    // Precached by the service worker: the checker opens without a network.
+    expect(read('sw.js')).toContain(`"url":"${prefix}verifier/index.html"`);
     expect(read(`${prefix}verifier/index.html`)).toContain(prefix === 'ar/' ? 'التحقق من شهادة' : prefix === 'en/' ? 'Check a certificate' : 'Vérifier une attestation');
   });
 });
