@@ -62,6 +62,11 @@ describe('certificates in a real browser', () => {
     expect(await page.getByText('VALIDE', { exact: true }).isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Vérifier cette attestation' }).getAttribute('href')).toMatch(new RegExp(`/verifier/\\?id=${credentialId}$`));
     expect(await axeViolations(page)).toEqual([]);
+    // Printed: the certificate alone (no buttons, no verdict box), QR code included.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: 'Imprimer' }).isVisible()).toBe(false);
+    expect(await qr.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le fichier JSON' }).click()]);
     const file = path.join(data, 'downloaded.json');
@@ -84,6 +89,17 @@ describe('certificates in a real browser', () => {
     await verifier.getByText('NON VALIDE', { exact: true }).waitFor();
     expect(await verifier.getByText(/La signature ne correspond pas/).isVisible()).toBe(true);
     expect(await axeViolations(verifier)).toEqual([]);
+
+    // Offline: the signature is still checked in the page; only the trust list is out of reach.
+    await context.setOffline(true);
+    await verifier.getByLabel('Collez le contenu du fichier JSON').fill(text);
+    await verifier.getByRole('button', { name: 'Vérifier' }).click();
+    await verifier.getByText(/Signature correcte\. Hors ligne/).waitFor();
+    expect(await verifier.getByText('VALIDE', { exact: true }).isVisible()).toBe(true);
+    await verifier.getByLabel('Collez le contenu du fichier JSON').fill(altered);
+    await verifier.getByRole('button', { name: 'Vérifier' }).click();
+    await verifier.getByText('NON VALIDE', { exact: true }).waitFor();
+    await context.setOffline(false);
     await context.close();
   });
 
