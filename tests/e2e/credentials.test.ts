@@ -109,6 +109,15 @@ describe('certificates in a real browser', () => {
     await page.getByRole('alert').getByText('Certificate not found: check the link.').waitFor();
     await page.goto(new URL('/ar/attestation/', service.url).href);
     await page.getByRole('alert').getByText(/لم تُحدَّد أي شهادة/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // The Arabic certificate, right to left, with its QR code.
+    await page.goto(new URL(`/ar/attestation/?id=${credentialId}`, service.url).href);
+    await page.getByRole('img', { name: 'رمز QR للتحقق من هذه الشهادة' }).waitFor();
+    expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(new URL('/ar/verifier/', service.url).href);
+    await page.getByRole('button', { name: 'تحقّق' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });
