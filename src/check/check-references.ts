@@ -1,5 +1,6 @@
 import type { Library } from '../content/library.ts';
 import { checkIds } from './rules/ids.ts';
+import { checkLearnedFrom } from './rules/learned-from.ts';
 import { checkModuleFolder } from './rules/module-folder.ts';
 import { checkPathModules } from './rules/path-modules.ts';
 import { checkPrerequisites } from './rules/prerequisites.ts';
@@ -14,6 +15,7 @@ export const referenceRules = [
   checkUnknownTrade,
   checkUnknownSkill,
   checkUnknownAuthor,
+  checkLearnedFrom,
   checkPrerequisites,
   checkPathModules,
 ] as const;

@@ -33,6 +33,7 @@ export const ruleCatalogue = {
   'unknown-skill': { category: 'references', severity: 'required', summary: 'A skill that has no file in skills/.' },
   'skill-trade': { category: 'references', severity: 'required', summary: 'A skill of another trade than the module’s.' },
   'unknown-author': { category: 'references', severity: 'required', summary: 'An author that has no file in authors/.' },
+  'learned-from-cycle': { category: 'references', severity: 'required', summary: 'An author who learned from themself, or learnedFrom links that loop back.' },
   'unknown-prerequisite': { category: 'references', severity: 'required', summary: 'A prerequisite that is not a module id.' },
   'prerequisite-cycle': { category: 'references', severity: 'required', summary: 'Prerequisites that lead back to the module.' },
   'published-depends-on-draft': { category: 'references', severity: 'required', summary: 'A published module whose prerequisite is not published.' },

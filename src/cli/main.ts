@@ -5,10 +5,12 @@ import { clientCommand, clientHelp } from './client.ts';
 import { cohortCommand, cohortHelp } from './cohort.ts';
 import { ingestCommand, ingestHelp } from './ingest.ts';
 import { importCommand, importHelp } from './import.ts';
+import { authorCommand, authorHelp } from './author.ts';
 import { keysCommand, keysHelp } from './keys.ts';
 import { librariesCommand, librariesHelp } from './libraries.ts';
 import { packCommand, packHelp } from './pack.ts';
 import { verifyCommand, verifyHelp } from './verify.ts';
+import { verifyCredentialCommand, verifyCredentialHelp } from './verify-credential.ts';
 import { interviewCommand, interviewHelp } from './interview.ts';
 import { progressCommand, progressHelp } from './progress.ts';
 import { publishCommand, publishHelp } from './publish.ts';
@@ -34,6 +36,8 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; help:
   libraries: { run: librariesCommand, help: librariesHelp },
   publish: { run: publishCommand, help: publishHelp },
   keys: { run: keysCommand, help: keysHelp },
+  author: { run: authorCommand, help: authorHelp },
+  'verify-credential': { run: verifyCredentialCommand, help: verifyCredentialHelp },
 };
 
 const usage = `Usage: relais <command> [options]\n\n${Object.values(commands).map((command) => command.help).join('\n\n')}`;

@@ -4,6 +4,8 @@ import { type Catalogue, catalogueSchema } from '../schemas/catalogue.ts';
 
 export type CatalogueModule = Catalogue['modules'][number];
 export type CataloguePath = Catalogue['paths'][number];
+export type CatalogueTrade = Catalogue['trades'][number];
+export type CatalogueSkill = Catalogue['skills'][number];
 
 /**
  * The service's only view of the content (DESIGN.md, "Build → service"): dist/catalogue.json,
@@ -13,6 +15,9 @@ export class ContentCatalogue {
   readonly site: string;
   readonly modules: readonly CatalogueModule[];
   readonly paths: readonly CataloguePath[];
+  readonly trades: readonly CatalogueTrade[];
+  readonly skills: readonly CatalogueSkill[];
+  readonly authors: Catalogue['authors'];
   readonly #byId: Map<string, CatalogueModule>;
   readonly #byActivity: Map<string, string>;
   readonly #pathsById: Map<string, CataloguePath>;
@@ -21,13 +26,16 @@ export class ContentCatalogue {
     this.site = catalogue.site.replace(/\/$/, '');
     this.modules = catalogue.modules;
     this.paths = catalogue.paths;
+    this.trades = catalogue.trades ?? [];
+    this.skills = catalogue.skills ?? [];
+    this.authors = catalogue.authors ?? [];
     this.#byId = new Map(catalogue.modules.map((module) => [module.id, module]));
     this.#byActivity = new Map(catalogue.modules.map((module) => [module.activity, module.id]));
     this.#pathsById = new Map(catalogue.paths.map((learningPath) => [learningPath.id, learningPath]));
   }
 
   static empty(site: string): ContentCatalogue {
-    return new ContentCatalogue({ site, modules: [], paths: [] });
+    return new ContentCatalogue({ site, modules: [], paths: [], trades: [], skills: [], authors: [] });
   }
 
   module(id: string): CatalogueModule | undefined {
@@ -36,6 +44,14 @@ export class ContentCatalogue {
 
   path(id: string): CataloguePath | undefined {
     return this.#pathsById.get(id);
+  }
+
+  trade(id: string): CatalogueTrade | undefined {
+    return this.trades.find((trade) => trade.id === id);
+  }
+
+  skill(id: string): CatalogueSkill | undefined {
+    return this.skills.find((skill) => skill.id === id);
   }
 
   /**

@@ -13,6 +13,7 @@ import { HttpError, invalidInput } from './errors.ts';
 import { registerApprenticeRoutes } from './routes/apprentices.ts';
 import { registerCentreRoutes } from './routes/centres.ts';
 import { registerCohortRoutes } from './routes/cohorts.ts';
+import { registerCredentialRoutes } from './routes/credentials.ts';
 import type { RouteKit } from './routes/route-kit.ts';
 import { registerServiceRoutes } from './routes/service.ts';
 import { registerSessionRoutes } from './routes/sessions.ts';
@@ -152,6 +153,7 @@ export async function buildApp(context: ServiceContext, options: AppOptions = {}
   registerCentreRoutes(kit);
   registerCohortRoutes(kit);
   registerApprenticeRoutes(kit);
+  registerCredentialRoutes(kit);
   registerServiceRoutes(kit);
 
   if (config.distDir) {

@@ -20,6 +20,7 @@ export const catalogueSchema = z.object({
       level: z.number(),
       duration: z.number(),
       language: z.string(),
+      authors: z.array(id).default([]),
     }),
   ),
   paths: z.array(
@@ -31,5 +32,9 @@ export const catalogueSchema = z.object({
       stages: z.array(z.object({ title: text, hours: z.number(), modules: z.array(moduleId), validation: z.string() })),
     }),
   ),
+  // Credentials align achievements to ROME/ESCO codes; `relais author promote` reads module authors.
+  trades: z.array(z.object({ id: id, label: text, rome: z.string(), esco: z.string().nullable().optional() })).default([]),
+  skills: z.array(z.object({ id: id, trade: id, label: text, rome: z.string().nullable().optional() })).default([]),
+  authors: z.array(z.object({ id: id, name: z.string(), trades: z.array(id), learnedFrom: z.array(id).default([]) })).default([]),
 });
 export type Catalogue = z.infer<typeof catalogueSchema>;

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { issueCredential } from '../../src/credentials/issue.ts';
+import { loadIssuerKeys } from '../../src/credentials/keys-fs.ts';
+import { createCentreKeys } from '../../src/library/keys-fs.ts';
 import { enrol } from '../../src/progress/queries/apprentices.ts';
 import { addCohortTutor, getCohort } from '../../src/progress/queries/cohorts.ts';
 import { createTutor } from '../../src/progress/queries/tutors.ts';
@@ -57,7 +63,9 @@ describe.each(storages)('authorisation matrix on %s', (kind) => {
   const recoveryCodes: Record<string, string> = {};
 
   beforeAll(async () => {
-    service = await openTestService(kind, { postgresUrl: inject('postgresUrl'), distDir: inject('exampleDist') });
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'relais-keys-'));
+    createCentreKeys(dataDir);
+    service = await openTestService(kind, { postgresUrl: inject('postgresUrl'), distDir: inject('exampleDist'), env: { RELAIS_DATA_DIR: dataDir } });
     const a = await createCentreFixture(service, 'centre-a');
     const b = await createCentreFixture(service, 'centre-b');
     headers.admin = await adminAuthorization(service.db);
@@ -102,6 +110,9 @@ describe.each(storages)('authorisation matrix on %s', (kind) => {
     await refreshSessions();
 
     const managersOfCohortA: Who[] = ['admin', 'clientA', 'tutorA'];
+    // A credential of A not revoked yet (each revocation in the matrix needs a fresh one).
+    const liveCredentialOfA = async () =>
+      (await issueCredential(service.db, loadIssuerKeys(dataDir), { kind: 'competence', skillId: 'mesures-optiques', level: 1, apprenticeId: ids.apprenticeA, catalogue: service.context.catalogue, issuedBy: 'test', now: Date.now() })).row.id;
     const seesApprenticeA: Who[] = ['admin', 'clientA', 'tutorA', 'apprenticeA'];
     const xapiWriters: Who[] = ['admin', 'clientA', 'apprenticeA'];
     const statementOfA = () => ({ id: randomUUID(), actor: ids.actorA, verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' }, object: { id: 'http://localhost:4321/plomberie/couper-tube-cuivre/' } });
@@ -151,6 +162,12 @@ describe.each(storages)('authorisation matrix on %s', (kind) => {
       { route: 'GET /api/apprentices/:apprenticeId/progress', allowed: seesApprenticeA, request: () => ({ url: `/api/apprentices/${ids.apprenticeA}/progress` }) },
       { route: 'PATCH /api/apprentices/:apprenticeId', allowed: managersOfCohortA, request: () => ({ url: `/api/apprentices/${ids.apprenticeA}`, payload: { nickname: 'Sami' } }) },
       { route: 'POST /api/apprentices/:apprenticeId/recovery-code', allowed: managersOfCohortA, request: () => ({ url: `/api/apprentices/${ids.apprenticeD}/recovery-code`, payload: {} }) },
+      { route: 'POST /api/apprentices/:apprenticeId/credentials', allowed: managersOfCohortA, request: () => ({ url: `/api/apprentices/${ids.apprenticeA}/credentials`, payload: { kind: 'competence', skillId: 'soudure-fibre', level: 2 } }) },
+      { route: 'GET /api/apprentices/:apprenticeId/credentials', allowed: seesApprenticeA, request: () => ({ url: `/api/apprentices/${ids.apprenticeA}/credentials` }) },
+      { route: 'GET /api/credentials/:id', allowed: 'everyone', request: async () => ({ url: `/api/credentials/${await liveCredentialOfA()}` }) },
+      { route: 'GET /api/credentials/:id/status', allowed: 'everyone', request: async () => ({ url: `/api/credentials/${await liveCredentialOfA()}/status` }) },
+      { route: 'GET /api/credential-issuers', allowed: 'everyone', request: () => ({ url: '/api/credential-issuers' }) },
+      { route: 'POST /api/credentials/:id/revoke', allowed: managersOfCohortA, request: async () => ({ url: `/api/credentials/${await liveCredentialOfA()}/revoke`, payload: {} }) },
       { route: 'POST /api/progress/rebuild', allowed: ['admin'], request: () => ({ url: '/api/progress/rebuild' }) },
       { route: 'OPTIONS /api/*', allowed: 'everyone', request: () => ({ url: '/api/cohorts' }) },
       { route: 'OPTIONS /xapi/*', allowed: 'everyone', request: () => ({ url: '/xapi/statements' }) },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkReferences } from '../../src/check/check-references.ts';
 import { parseLibrary } from '../../src/content/parse-library.ts';
 import { formatReport } from '../../src/content/report.ts';
-import { baseLibrary, moduleText, sources } from '../helpers/sources.ts';
+import { baseLibrary, moduleText, sources, validAuthor } from '../helpers/sources.ts';
 
 /** Loads files as the build does and returns the printed report lines. */
 function report(files: Record<string, string>): string[] {
@@ -45,6 +45,18 @@ describe('library checks the build relies on', () => {
   it('reports an unknown trade with the known ones', () => {
     const lines = report({ ...baseLibrary(), 'skills/brasage.yaml': 'trade: plombrie\nlabel: { fr: B }\nlevels: { 1: a, 2: b, 3: c }\n' });
     expect(lines).toContain('content/skills/brasage.yaml:1:8  error  Unexpected trade `plombrie`, expected one of `plomberie`, `boulangerie` (files in content/trades/)  unknown-trade  relais');
+  });
+
+  it('checks learnedFrom: known authors, not oneself, no loop, at the list item', () => {
+    const author = (learnedFrom: string) => `name: Karim\ntrades: [plomberie]\nyears: 2\nstory: Apprenti devenu plombier.\nconsent: { publish: true, date: 2026-01-01 }\nlearnedFrom: ${learnedFrom}\n`;
+    expect(report({ ...baseLibrary(), 'authors/karim.yaml': author('[jean]') })).toEqual(['0 errors, 0 warnings in 0 files']);
+    expect(report({ ...baseLibrary(), 'authors/karim.yaml': author('[jean, jaen]') })).toContain(
+      'content/authors/karim.yaml:6:21  error  Unexpected author `jaen` in learnedFrom, expected one of `jean`, `karim`  unknown-author  relais',
+    );
+    expect(report({ ...baseLibrary(), 'authors/karim.yaml': author('[karim]') })).toContain('content/authors/karim.yaml:6:15  error  Unexpected `karim` in learnedFrom: an author cannot have learned from themself  learned-from-cycle  relais');
+    const loop = report({ ...baseLibrary(), 'authors/karim.yaml': author('[jean]'), 'authors/jean.yaml': `${validAuthor}learnedFrom: [karim]\n` });
+    expect(loop).toContain('content/authors/karim.yaml:6:15  error  learnedFrom makes a loop: karim → jean → karim  learned-from-cycle  relais');
+    expect(loop).toContain('content/authors/jean.yaml:6:15  error  learnedFrom makes a loop: jean → karim → jean  learned-from-cycle  relais');
   });
 
   it('reports an unknown skill, closest first', () => {
