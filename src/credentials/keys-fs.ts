@@ -41,7 +41,7 @@ export function loadTrustedKeys(dataDir: string, trustedFile = path.join(dataDir
     try {
       keys.push({ did: didOfPublicPem(entry.publicKey), name: entry.name ?? centre, own: false });
     } catch (error) {
-      throw new Error(`${trustedFile}: centres.${centre}.publicKey: ${(error as Error).message}`);
+      throw new Error(`${trustedFile}: centres.${centre}.publicKey: ${(error as Error).message}`, { cause: error });
     }
   }
   return keys;
