@@ -1,0 +1,32 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from './api.ts';
+
+export type Loaded<T> = { state: 'loading' } | { state: 'failed'; error: unknown } | { state: 'ready'; data: T };
+
+/**
+ * Loads data for a view and reloads it on demand; a 401 (the session ended elsewhere, e.g. a
+ * password change) hands over to `onSessionEnded` instead of showing an error.
+ */
+export function useLoad<T>(load: () => Promise<T>, keys: readonly unknown[], onSessionEnded: () => void): [Loaded<T>, () => void, (data: T) => void] {
+  const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    let current = true;
+    setLoaded((previous) => (previous.state === 'ready' && round > 0 ? previous : { state: 'loading' }));
+    load().then(
+      (data) => current && setLoaded({ state: 'ready', data }),
+      (error: unknown) => {
+        if (!current) return;
+        if (error instanceof ApiError && error.status === 401) onSessionEnded();
+        else setLoaded({ state: 'failed', error });
+      },
+    );
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...keys, round]);
+  const reload = useCallback(() => setRound((value) => value + 1), []);
+  const replace = useCallback((data: T) => setLoaded({ state: 'ready', data }), []);
+  return [loaded, reload, replace];
+}
