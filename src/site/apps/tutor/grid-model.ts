@@ -16,14 +16,17 @@ export type SortDirection = 'ascending' | 'descending';
 /** The name a tutor knows an apprentice by: the nickname, else the pseudonymous id. */
 export const apprenticeName = (row: Pick<GridRow, 'apprentice'>): string => row.apprentice.nickname ?? row.apprentice.id;
 
-/** "3 days ago", "yesterday", "now", in the page's language. Days up to 4 weeks: "20 days" says more than "3 weeks". */
+/**
+ * "3 days ago", "yesterday", "now", in the page's language. From 22 hours on it counts days (so
+ * "24 hours ago" reads "yesterday"); days up to 4 weeks, as "20 days" says more than "3 weeks".
+ */
 export function relativeTime(iso: string, now: number, lang: string): string {
   const format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
   const seconds = (Date.parse(iso) - now) / 1000;
   const abs = Math.abs(seconds);
   if (abs < 45) return format.format(0, 'second');
   const [unit, size]: [Intl.RelativeTimeFormatUnit, number] =
-    abs < 3600 ? ['minute', 60] : abs < 86_400 ? ['hour', 3600] : abs < 28 * 86_400 ? ['day', 86_400] : abs < 365 * 86_400 ? ['month', 30 * 86_400] : ['year', 365 * 86_400];
+    abs < 3600 ? ['minute', 60] : abs < 22 * 3600 ? ['hour', 3600] : abs < 28 * 86_400 ? ['day', 86_400] : abs < 365 * 86_400 ? ['month', 30 * 86_400] : ['year', 365 * 86_400];
   return format.format(Math.round(seconds / size) || Math.sign(seconds), unit);
 }
 
