@@ -149,6 +149,8 @@ describe('tutor dashboard', () => {
     expect(await rowOf(page, 'Sami').locator('.tutor-flag').count()).toBe(0);
 
     await page.screenshot({ path: path.join(screenshots, 'tutor-grid-360.png'), fullPage: true });
+    // Only the table scrolls sideways, never the page.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
     // The first column stays in view when the table scrolls sideways.
     const scroller = page.locator('.tutor-scroll').first();
     expect(await scroller.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
@@ -178,6 +180,7 @@ describe('tutor dashboard', () => {
       await page.goto(`${origin}${prefix}/tuteur/?cohorte=${cohort.cohortId}`);
       await page.locator('.tutor-grid').waitFor();
       expect(await axeViolations(page), prefix).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), prefix).toBeLessThanOrEqual(phone.width);
     }
     await page.screenshot({ path: path.join(screenshots, 'tutor-grid-360-ar.png'), fullPage: true });
   });
