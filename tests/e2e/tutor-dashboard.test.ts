@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createSiteServer, listen } from '../../src/server/site-server.ts';
+import { createTutor } from '../../src/progress/queries/tutors.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { cohortWithApprentice, createCentreFixture, openTestService, xapiHeaders, type CentreFixture, type TestService } from '../helpers/progress-service.ts';
 
@@ -123,7 +124,8 @@ describe('tutor dashboard', () => {
     const card = page.locator('.tutor-cohorts li', { hasText: `Cohorte centre-nord` });
     await card.waitFor();
     expect(await card.locator('.tutor-code').textContent()).toBe(cohort.joinCode);
-    expect(await card.textContent()).toContain('Technicien fibre optique en 3 mois');
+    // The path's title comes from the catalogue, fetched beside the session.
+    await expect.poll(() => card.textContent()).toContain('Technicien fibre optique en 3 mois · 420 h');
     expect(await card.textContent()).toContain('Apprentis : 3');
 
     await card.getByRole('link', { name: 'Cohorte centre-nord' }).click();
@@ -249,12 +251,83 @@ describe('tutor dashboard', () => {
     await page.getByRole('heading', { name: 'Sami', level: 2 }).waitFor();
   });
 
+  it('creates a cohort, renews its join code and closes joining, and changes the password', async () => {
+    await page.getByRole('link', { name: '← Sami' }).or(page.getByRole('link', { name: '← Cohorte centre-nord' })).first().click();
+    await page.getByRole('link', { name: '← Mes cohortes' }).click();
+    await page.getByText('Créer une cohorte').click();
+    await page.getByLabel('Nom de la cohorte').fill('Fibre automne');
+    await page.getByLabel('Parcours').selectOption('technicien-fibre-3-mois');
+    await page.getByLabel('Début').fill('2026-09-01');
+    await page.getByLabel('Fin', { exact: true }).fill('2026-08-01');
+    await page.getByRole('button', { name: 'Créer la cohorte' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('La fin doit être après le début.');
+    await page.getByLabel('Fin', { exact: true }).fill('2026-11-30');
+    await page.getByRole('button', { name: 'Créer la cohorte' }).click();
+    await page.getByRole('heading', { name: 'Fibre automne', level: 2 }).waitFor();
+    const created = new URL(page.url()).searchParams.get('cohorte')!;
+    const stored = (await service.app.inject({ method: 'GET', url: `/api/cohorts/${created}`, headers: { authorization: centre.tutor.authorization } })).json().cohort;
+    expect(stored).toMatchObject({ name: 'Fibre automne', pathId: 'technicien-fibre-3-mois', startsOn: '2026-09-01', endsOn: '2026-11-30', joinOpen: true });
+    expect(await page.locator('.tutor-panel').textContent()).toContain(`Donnez le code ${stored.joinCode} aux apprentis.`);
+
+    await page.getByRole('link', { name: '← Mes cohortes' }).click();
+    const card = page.locator('.tutor-cohorts li', { hasText: 'Fibre automne' });
+    await card.getByRole('button', { name: 'Nouveau code' }).click();
+    await card.getByRole('button', { name: 'Oui, nouveau code' }).click();
+    await expect.poll(() => card.locator('.tutor-code').textContent()).not.toBe(stored.joinCode);
+    const renewed = (await card.locator('.tutor-code').textContent())!;
+    const join = (code: string) => service.app.inject({ method: 'POST', url: '/api/join', payload: { joinCode: code } });
+    expect((await join(stored.joinCode)).statusCode).toBe(404);
+
+    await card.getByRole('button', { name: 'Fermer les inscriptions' }).click();
+    await expect.poll(() => card.locator('.badge').textContent()).toBe('fermé');
+    expect((await join(renewed)).statusCode).toBe(404);
+    await card.getByRole('button', { name: 'Rouvrir les inscriptions' }).waitFor();
+
+    await page.getByText('Changer de mot de passe').click();
+    await page.getByLabel('Mot de passe actuel').fill('not my password');
+    await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('a brand new password');
+    await page.getByLabel('Nouveau mot de passe, encore une fois').fill('a brand new password');
+    await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+    await expect.poll(() => page.locator('.tutor-password [role=alert]').textContent()).toBe("Le mot de passe actuel n'est pas le bon.");
+    await page.getByLabel('Mot de passe actuel').fill(password);
+    await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+    await expect.poll(() => page.locator('.tutor-password [role=status]').textContent()).toBe('Mot de passe changé. Vos autres sessions sont fermées.');
+    // This session goes on (the service set a new cookie).
+    expect(await page.evaluate(() => fetch('/api/tutor/me').then((response) => response.status))).toBe(200);
+  });
+
   it('logs out: the session ends and the login form comes back', async () => {
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.getByRole('heading', { name: 'Connexion' }).waitFor();
     expect(await page.evaluate(() => fetch('/api/tutor/me').then((response) => response.status))).toBe(401);
     await page.reload();
     await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    // The new password is the one that works now.
+    await page.getByLabel('Identifiant').fill(centre.tutor.id);
+    await page.getByLabel('Mot de passe').fill('a brand new password');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { name: 'Mes cohortes' }).waitFor();
+  });
+});
+
+describe('too many wrong passwords', () => {
+  it('says how long to wait', async () => {
+    const other = await createTutor(service.db, { centreId: 'centre-nord', name: 'Autre Tuteur', password: 'another good password', now: Date.now() });
+    const page = await browser.newPage();
+    await page.goto(`${origin}/tuteur/`);
+    await page.getByLabel('Identifiant').fill(other.tutor.id);
+    const messages: string[] = [];
+    for (let attempt = 0; attempt < 7 && !messages.at(-1)?.startsWith('Trop'); attempt += 1) {
+      await page.getByLabel('Mot de passe').fill(`wrong ${attempt}`);
+      const answered = page.waitForResponse('**/api/tutor/login');
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await answered;
+      await expect.poll(() => page.getByRole('button', { name: 'Se connecter' }).isEnabled()).toBe(true);
+      messages.push((await page.getByRole('alert').textContent())!);
+    }
+    expect(messages[0]).toBe('Identifiant ou mot de passe incorrect. Vérifiez les majuscules et réessayez.');
+    expect(messages.at(-1)).toMatch(/^Trop d'essais\. Attendez \d+ min avant de réessayer\.$/);
+    await page.close();
   });
 });
 
