@@ -200,7 +200,11 @@ describe('tutor dashboard', () => {
   });
 
   it('shows the weekly activity as a chart and, for screen readers, as a table of the same numbers', async () => {
-    await page.getByRole('tab', { name: 'Activité' }).click();
+    // Tabs follow the WAI-ARIA pattern: arrow keys move and select, the focus stays on the tabs.
+    await page.getByRole('tab', { name: 'Progression' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByRole('tab', { name: 'Activité' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Activité');
     expect(new URL(page.url()).searchParams.get('vue')).toBe('activite');
     const table = page.locator('table', { has: page.locator('caption', { hasText: 'Activité de la cohorte' }) });
     await table.waitFor({ state: 'attached' });
@@ -221,6 +225,8 @@ describe('tutor dashboard', () => {
     await rowOf(page, 'Sami').getByRole('link', { name: 'Sami' }).click();
     await page.getByRole('heading', { name: 'Sami', level: 2 }).waitFor();
     expect(new URL(page.url()).searchParams.get('apprenti')).toBe(apprentices.Sami!.id);
+    // The focus moves to the new view, where a screen reader goes on reading.
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('tutor-view');
     const progress = page.locator('.tutor-table tbody tr');
     expect(await progress.count()).toBe(2);
     expect(await progress.filter({ hasText: 'Terminé' }).locator('td').allTextContents()).toEqual(['✔ Terminé', '90 %', '90 %', '1', 'hier']);

@@ -11,7 +11,7 @@ import { useLoad } from './use-load.ts';
 const knownVerbs = new Set(['experienced', 'progressed', 'completed', 'passed', 'failed']);
 
 /** One apprentice: progress per module, recent activity, cohorts, nickname and recovery code. */
-export function ApprenticeDetail({ apprenticeId, cohort, place, go, onSessionEnded }: { apprenticeId: string; cohort: CohortView | null; place: DashboardPlace; go: (place: DashboardPlace) => void; onBack: () => void; onSessionEnded: () => void }) {
+export function ApprenticeDetail({ apprenticeId, cohort, place, go, onSessionEnded }: { apprenticeId: string; cohort: CohortView | null; place: DashboardPlace; go: (place: DashboardPlace) => void; onSessionEnded: () => void }) {
   const { t, lang } = useLocale();
   const [loaded, reload, replace] = useLoad(
     async () => {

@@ -2,11 +2,11 @@ import { type KeyboardEvent, useRef } from 'react';
 import type { CohortView as Cohort } from '../../../schemas/centre-api.ts';
 import { cohortTabViews } from './cohort-tabs.tsx';
 import { useLocale } from './i18n.tsx';
-import type { DashboardPlace } from './url-state.ts';
+import type { DashboardPlace, Go } from './url-state.ts';
 
 export interface CohortTabProps {
   cohort: Cohort;
-  go: (place: DashboardPlace) => void;
+  go: Go;
   onCohortChanged: () => void;
   onSessionEnded: () => void;
 }
@@ -25,7 +25,7 @@ export function CohortView({ cohort, place, go, onCohortChanged, onSessionEnded 
     if (step === undefined) return;
     event.preventDefault();
     const next = cohortTabViews[(index + step + cohortTabViews.length) % cohortTabViews.length]!;
-    go({ ...place, tab: next.id });
+    go({ ...place, tab: next.id }, { keepFocus: true });
     tabs.current[cohortTabViews.indexOf(next)]?.focus();
   }
 
@@ -56,7 +56,7 @@ export function CohortView({ cohort, place, go, onCohortChanged, onSessionEnded 
             aria-selected={view === active}
             aria-controls={`panel-${view.id}`}
             tabIndex={view === active ? 0 : -1}
-            onClick={() => go({ ...place, tab: view.id })}
+            onClick={() => go({ ...place, tab: view.id }, { keepFocus: true })}
           >
             {t(view.label)}
           </button>

@@ -11,7 +11,15 @@ import { useLoad } from './use-load.ts';
 /** Apprentices × modules grouped by path stage, with hours, scores and last activity per row. */
 export function ProgressGrid({ cohort, go, onSessionEnded }: CohortTabProps) {
   const { t, lang } = useLocale();
-  const [grid, reload] = useLoad(async () => { const [data, titles] = await Promise.all([tutorApi.grid(cohort.id), moduleTitles()]); return { ...data, languages: new Map([...titles].map(([id, module]) => [id, module.language])) }; }, [cohort.id], onSessionEnded);
+  const [grid, reload] = useLoad(
+    async () => {
+      const [data, titles] = await Promise.all([tutorApi.grid(cohort.id), moduleTitles()]);
+      // Each module title is marked with its own language (a French module on the Arabic page).
+      return { ...data, languages: new Map([...titles].map(([id, module]) => [id, module.language])) };
+    },
+    [cohort.id],
+    onSessionEnded,
+  );
   const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'name', direction: 'ascending' });
   const [query, setQuery] = useState('');
 

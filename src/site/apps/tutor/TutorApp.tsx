@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { translator } from '../../../i18n/strings.ts';
 import { ApiError, tutorApi, type TutorSession } from './api.ts';
 import { ApprenticeDetail } from './ApprenticeDetail.tsx';
@@ -8,7 +8,7 @@ import { ErrorNotice } from './ErrorNotice.tsx';
 import { LocaleContext } from './i18n.tsx';
 import { LoginForm } from './LoginForm.tsx';
 import { SessionBar } from './SessionBar.tsx';
-import { type DashboardPlace, placeSearch, readPlace } from './url-state.ts';
+import { type DashboardPlace, type Go, placeSearch, readPlace } from './url-state.ts';
 
 type SessionState = { state: 'loading' } | { state: 'anonymous' } | { state: 'failed'; error: unknown } | { state: 'signed-in'; session: TutorSession };
 
@@ -17,6 +17,15 @@ export function TutorApp({ lang }: { lang: string }) {
   const locale = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
   const [session, setSession] = useState<SessionState>({ state: 'loading' });
   const [place, setPlace] = useState<DashboardPlace>(() => readPlace(typeof location === 'undefined' ? '' : location.search));
+
+  // After a move (a link, back, forward), focus goes to the new view so a screen reader starts
+  // there; not on the first load, where the page's own heading comes first.
+  const view = useRef<HTMLDivElement>(null);
+  const moved = useRef(false);
+  useEffect(() => {
+    if (moved.current) view.current?.focus({ preventScroll: true });
+    moved.current = false;
+  }, [place]);
 
   const loadSession = useCallback(async () => {
     setSession({ state: 'loading' });
@@ -38,15 +47,19 @@ export function TutorApp({ lang }: { lang: string }) {
 
   useEffect(() => {
     void loadSession();
-    const onPop = () => setPlace(readPlace(location.search));
+    const onPop = () => {
+      moved.current = true;
+      setPlace(readPlace(location.search));
+    };
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, [loadSession]);
 
-  const go = useCallback((next: DashboardPlace) => {
+  const go: Go = useCallback((next, options = {}) => {
     history.pushState(null, '', `${location.pathname}${placeSearch(next)}`);
+    moved.current = !options.keepFocus;
     setPlace(next);
-    scrollTo({ top: 0 });
+    if (!options.keepFocus) scrollTo({ top: 0 });
   }, []);
 
   /** A view whose session ended (401) sends the tutor back to the login form. */
@@ -62,13 +75,15 @@ export function TutorApp({ lang }: { lang: string }) {
     content = (
       <>
         <SessionBar session={session.session} onSignedOut={() => setSession({ state: 'anonymous' })} onSessionEnded={onSessionEnded} />
-        {place.apprenticeId ? (
-          <ApprenticeDetail apprenticeId={place.apprenticeId} cohort={cohort} onBack={() => history.back()} go={go} place={place} onSessionEnded={onSessionEnded} />
-        ) : cohort ? (
-          <CohortView cohort={cohort} place={place} go={go} onCohortChanged={refreshSession} onSessionEnded={onSessionEnded} />
-        ) : (
-          <CohortList session={session.session} missingCohort={place.cohortId !== null} go={go} onChanged={refreshSession} onSessionEnded={onSessionEnded} />
-        )}
+        <div ref={view} tabIndex={-1} className="tutor-view">
+          {place.apprenticeId ? (
+            <ApprenticeDetail apprenticeId={place.apprenticeId} cohort={cohort} go={go} place={place} onSessionEnded={onSessionEnded} />
+          ) : cohort ? (
+            <CohortView cohort={cohort} place={place} go={go} onCohortChanged={refreshSession} onSessionEnded={onSessionEnded} />
+          ) : (
+            <CohortList session={session.session} missingCohort={place.cohortId !== null} go={go} onChanged={refreshSession} onSessionEnded={onSessionEnded} />
+          )}
+        </div>
       </>
     );
   }

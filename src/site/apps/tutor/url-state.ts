@@ -29,3 +29,6 @@ export function placeSearch(place: DashboardPlace): string {
   const search = params.toString();
   return search ? `?${search}` : '';
 }
+
+/** Moves to another place (a new history entry); tabs keep the focus on themselves. */
+export type Go = (place: DashboardPlace, options?: { keepFocus?: boolean }) => void;

@@ -24,7 +24,7 @@ export function useLoad<T>(load: () => Promise<T>, keys: readonly unknown[], onS
     return () => {
       current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `load` is a new closure each render: the keys say when it means new data.
   }, [...keys, round]);
   const reload = useCallback(() => setRound((value) => value + 1), []);
   const replace = useCallback((data: T) => setLoaded({ state: 'ready', data }), []);
