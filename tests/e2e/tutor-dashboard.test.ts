@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createSiteServer, listen } from '../../src/server/site-server.ts';
@@ -273,7 +274,7 @@ describe('tutor dashboard', () => {
     const created = new URL(page.url()).searchParams.get('cohorte')!;
     const stored = (await service.app.inject({ method: 'GET', url: `/api/cohorts/${created}`, headers: { authorization: centre.tutor.authorization } })).json().cohort;
     expect(stored).toMatchObject({ name: 'Fibre automne', pathId: 'technicien-fibre-3-mois', startsOn: '2026-09-01', endsOn: '2026-11-30', joinOpen: true });
-    expect(await page.locator('.tutor-panel').textContent()).toContain(`Donnez le code ${stored.joinCode} aux apprentis.`);
+    await expect.poll(() => page.locator('.tutor-panel').textContent()).toContain(`Donnez le code ${stored.joinCode} aux apprentis.`);
 
     await page.getByRole('link', { name: '← Mes cohortes' }).click();
     const card = page.locator('.tutor-cohorts li', { hasText: 'Fibre automne' });
@@ -333,6 +334,24 @@ describe('too many wrong passwords', () => {
     }
     expect(messages[0]).toBe('Identifiant ou mot de passe incorrect. Vérifiez les majuscules et réessayez.');
     expect(messages.at(-1)).toMatch(/^Trop d'essais\. Attendez \d+ min avant de réessayer\.$/);
+    await page.close();
+  });
+});
+
+describe('weight', () => {
+  // Measured: 113.6 KiB (React and react-dom 69 KiB, the app with zod and the strings 47 KiB).
+  it('loads at most 120 KiB of JavaScript (gzip), React included', async () => {
+    const page = await browser.newPage();
+    const scripts: Promise<number>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') scripts.push(response.body().then((body) => gzipSync(body).length));
+    });
+    await page.goto(`${origin}/tuteur/`);
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    const bytes = (await Promise.all(scripts)).reduce((sum, size) => sum + size, 0);
+    if (process.env.RELAIS_REPORT_WEIGHT) console.log(`tutor dashboard JS: ${(bytes / 1024).toFixed(1)} KiB gzip in ${scripts.length} files`);
+    expect(bytes).toBeGreaterThan(0);
+    expect(bytes).toBeLessThanOrEqual(120 * 1024);
     await page.close();
   });
 });
