@@ -216,6 +216,7 @@ describe('tutor dashboard', () => {
     expect(weeks.reduce((sum, week) => sum + week.statements, 0)).toBe(6);
     // The bars are labelled with the same numbers (active apprentices shown first).
     expect(await page.locator('.tutor-chart-value').allTextContents()).toEqual(weeks.map((week) => String(week.activeApprentices)));
+    await page.screenshot({ path: path.join(screenshots, 'tutor-activity-360.png'), fullPage: true });
     await page.getByLabel('Actions enregistrées').check();
     expect(await page.locator('.tutor-chart-value').allTextContents()).toEqual(weeks.map((week) => String(week.statements)));
     expect(await axeViolations(page)).toEqual([]);
@@ -242,6 +243,7 @@ describe('tutor dashboard', () => {
     const code = (await page.locator('.tutor-code-large').textContent())!;
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(await page.locator('.tutor-recovery').textContent()).toContain('en personne');
+    await page.screenshot({ path: path.join(screenshots, 'tutor-apprentice-360.png'), fullPage: true });
 
     const old = await service.app.inject({ method: 'POST', url: '/api/recover', payload: { recoveryCode: apprentices.Sami!.recoveryCode } });
     expect(old.statusCode).toBe(404);
@@ -349,7 +351,6 @@ describe('weight', () => {
     await page.goto(`${origin}/tuteur/`);
     await page.getByRole('heading', { name: 'Connexion' }).waitFor();
     const bytes = (await Promise.all(scripts)).reduce((sum, size) => sum + size, 0);
-    if (process.env.RELAIS_REPORT_WEIGHT) console.log(`tutor dashboard JS: ${(bytes / 1024).toFixed(1)} KiB gzip in ${scripts.length} files`);
     expect(bytes).toBeGreaterThan(0);
     expect(bytes).toBeLessThanOrEqual(120 * 1024);
     await page.close();
