@@ -217,6 +217,7 @@ describe('tutor dashboard', () => {
     // The bars are labelled with the same numbers (active apprentices shown first).
     expect(await page.locator('.tutor-chart-value').allTextContents()).toEqual(weeks.map((week) => String(week.activeApprentices)));
     await page.screenshot({ path: path.join(screenshots, 'tutor-activity-360.png'), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
     await page.getByLabel('Actions enregistrées').check();
     expect(await page.locator('.tutor-chart-value').allTextContents()).toEqual(weeks.map((week) => String(week.statements)));
     expect(await axeViolations(page)).toEqual([]);
@@ -244,6 +245,7 @@ describe('tutor dashboard', () => {
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(await page.locator('.tutor-recovery').textContent()).toContain('en personne');
     await page.screenshot({ path: path.join(screenshots, 'tutor-apprentice-360.png'), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
 
     const old = await service.app.inject({ method: 'POST', url: '/api/recover', payload: { recoveryCode: apprentices.Sami!.recoveryCode } });
     expect(old.statusCode).toBe(404);

@@ -40,38 +40,42 @@ export function ActivityChart({ cohort, onSessionEnded }: CohortTabProps) {
         ))}
       </fieldset>
       <BarChart weeks={weeks} shown={shown} lang={lang} />
-      <table className="visually-hidden">
-        <caption>{t('tutor.activity.tableCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('tutor.activity.week')}</th>
-            {series.map((item) => (
-              <th key={item.id} scope="col">{t(item.label)}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {weeks.map((week) => (
-            <tr key={week.weekStart}>
-              <th scope="row">{t('tutor.activity.weekOf', { date: formatDate(week.weekStart, lang) })}</th>
+      {/* Hidden around the table, not on it: a table is never narrower than its content. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{t('tutor.activity.tableCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('tutor.activity.week')}</th>
               {series.map((item) => (
-                <td key={item.id}>{week[item.id]}</td>
+                <th key={item.id} scope="col">{t(item.label)}</th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {weeks.map((week) => (
+              <tr key={week.weekStart}>
+                <th scope="row">{t('tutor.activity.weekOf', { date: formatDate(week.weekStart, lang) })}</th>
+                {series.map((item) => (
+                  <td key={item.id}>{week[item.id]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
 
 function BarChart({ weeks, shown, lang }: { weeks: WeeklyActivity['weeks']; shown: Series; lang: string }) {
-  const layout = chartBars(weeks.map((week) => week[shown]), { width: 480, height: 200, top: 18, bottom: 34 });
+  const layout = chartBars(weeks.map((week) => week[shown]), { width: 360, height: 180, top: 20, bottom: 30 });
   const short = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   return (
-    // Decorative for assistive technologies: the table above says the same. Bars run in time order
-    // left to right whatever the page's direction, like any time axis.
-    <svg className="tutor-chart" viewBox={`0 0 ${layout.width} ${layout.height}`} aria-hidden="true" direction="ltr">
+    // Decorative for assistive technologies: the table below says the same. Bars run in time order
+    // left to right whatever the page's direction, like any time axis; the view box leaves room for
+    // the first and last date labels.
+    <svg className="tutor-chart" viewBox={`-20 0 ${layout.width + 40} ${layout.height}`} aria-hidden="true" direction="ltr">
       <line x1={0} x2={layout.width} y1={layout.baseline} y2={layout.baseline} className="tutor-chart-axis" />
       {layout.bars.map((bar, index) => (
         <g key={weeks[index]!.weekStart}>
@@ -80,7 +84,7 @@ function BarChart({ weeks, shown, lang }: { weeks: WeeklyActivity['weeks']; show
             {bar.value}
           </text>
           {index % 2 === 0 && (
-            <text x={bar.x + bar.width / 2} y={layout.baseline + 16} textAnchor="middle" className="tutor-chart-label">
+            <text x={bar.x + bar.width / 2} y={layout.baseline + 18} textAnchor="middle" className="tutor-chart-label">
               {short.format(new Date(`${weeks[index]!.weekStart}T00:00:00Z`))}
             </text>
           )}
