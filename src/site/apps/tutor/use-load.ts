@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from './api.ts';
 
 export type Loaded<T> = { state: 'loading' } | { state: 'failed'; error: unknown } | { state: 'ready'; data: T };
@@ -10,9 +10,13 @@ export type Loaded<T> = { state: 'loading' } | { state: 'failed'; error: unknown
 export function useLoad<T>(load: () => Promise<T>, keys: readonly unknown[], onSessionEnded: () => void): [Loaded<T>, () => void, (data: T) => void] {
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
   const [round, setRound] = useState(0);
+  // A reload keeps what is shown until the fresh data comes; new keys (another cohort) do not.
+  const reloading = useRef(false);
   useEffect(() => {
     let current = true;
-    setLoaded((previous) => (previous.state === 'ready' && round > 0 ? previous : { state: 'loading' }));
+    const keep = reloading.current;
+    reloading.current = false;
+    setLoaded((previous) => (keep && previous.state === 'ready' ? previous : { state: 'loading' }));
     load().then(
       (data) => current && setLoaded({ state: 'ready', data }),
       (error: unknown) => {
@@ -26,7 +30,10 @@ export function useLoad<T>(load: () => Promise<T>, keys: readonly unknown[], onS
     };
     // `load` is a new closure each render: the keys say when it means new data.
   }, [...keys, round]);
-  const reload = useCallback(() => setRound((value) => value + 1), []);
+  const reload = useCallback(() => {
+    reloading.current = true;
+    setRound((value) => value + 1);
+  }, []);
   const replace = useCallback((data: T) => setLoaded({ state: 'ready', data }), []);
   return [loaded, reload, replace];
 }
