@@ -2,6 +2,7 @@ import type { Library } from '../content/library.ts';
 import { checkIds } from './rules/ids.ts';
 import { checkModuleFolder } from './rules/module-folder.ts';
 import { checkPathModules } from './rules/path-modules.ts';
+import { checkPathSkills } from './rules/path-skills.ts';
 import { checkPrerequisites } from './rules/prerequisites.ts';
 import { checkUnknownAuthor } from './rules/unknown-author.ts';
 import { checkUnknownSkill } from './rules/unknown-skill.ts';
@@ -16,6 +17,7 @@ export const referenceRules = [
   checkUnknownAuthor,
   checkPrerequisites,
   checkPathModules,
+  checkPathSkills,
 ] as const;
 
 export function checkReferences(library: Library): void {

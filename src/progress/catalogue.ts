@@ -4,6 +4,7 @@ import { type Catalogue, catalogueSchema } from '../schemas/catalogue.ts';
 
 export type CatalogueModule = Catalogue['modules'][number];
 export type CataloguePath = Catalogue['paths'][number];
+export type CatalogueSkill = Catalogue['skills'][number];
 
 /**
  * The service's only view of the content (DESIGN.md, "Build → service"): dist/catalogue.json,
@@ -13,6 +14,8 @@ export class ContentCatalogue {
   readonly site: string;
   readonly modules: readonly CatalogueModule[];
   readonly paths: readonly CataloguePath[];
+  readonly skills: readonly CatalogueSkill[];
+  readonly #skillsById: Map<string, CatalogueSkill>;
   readonly #byId: Map<string, CatalogueModule>;
   readonly #byActivity: Map<string, string>;
   readonly #pathsById: Map<string, CataloguePath>;
@@ -21,13 +24,15 @@ export class ContentCatalogue {
     this.site = catalogue.site.replace(/\/$/, '');
     this.modules = catalogue.modules;
     this.paths = catalogue.paths;
+    this.skills = catalogue.skills;
+    this.#skillsById = new Map(catalogue.skills.map((skill) => [skill.id, skill]));
     this.#byId = new Map(catalogue.modules.map((module) => [module.id, module]));
     this.#byActivity = new Map(catalogue.modules.map((module) => [module.activity, module.id]));
     this.#pathsById = new Map(catalogue.paths.map((learningPath) => [learningPath.id, learningPath]));
   }
 
   static empty(site: string): ContentCatalogue {
-    return new ContentCatalogue({ site, modules: [], paths: [] });
+    return new ContentCatalogue({ site, modules: [], paths: [], skills: [] });
   }
 
   module(id: string): CatalogueModule | undefined {
@@ -36,6 +41,10 @@ export class ContentCatalogue {
 
   path(id: string): CataloguePath | undefined {
     return this.#pathsById.get(id);
+  }
+
+  skill(id: string): CatalogueSkill | undefined {
+    return this.#skillsById.get(id);
   }
 
   /**

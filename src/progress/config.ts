@@ -23,6 +23,8 @@ export interface ServiceConfig {
   tutorSessionHours: number;
   /** Log one line per request to stderr. */
   logRequests: boolean;
+  /** The centre's data folder: its Ed25519 key (`relais keys create`) signs competence validations. */
+  dataDir: string;
 }
 
 export type StorageConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -74,6 +76,7 @@ export function resolveServiceConfig(relais: RelaisConfig, flags: ServiceFlags =
     trustProxy: env.RELAIS_TRUST_PROXY === '1' || env.RELAIS_TRUST_PROXY === 'true',
     tutorSessionHours: positiveInteger('RELAIS_SESSION_HOURS', env.RELAIS_SESSION_HOURS, 12),
     logRequests: env.RELAIS_LOG_REQUESTS !== '0',
+    dataDir: env.RELAIS_DATA_DIR || 'data',
   };
 }
 

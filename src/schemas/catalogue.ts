@@ -28,8 +28,19 @@ export const catalogueSchema = z.object({
       title: text,
       trade: id.nullable().optional(),
       hours: z.number(),
-      stages: z.array(z.object({ title: text, hours: z.number(), modules: z.array(moduleId), validation: z.string() })),
+      stages: z.array(z.object({ title: text, hours: z.number(), modules: z.array(moduleId), validation: z.string(), skills: z.array(id).default([]) })),
     }),
   ),
+  /** Skills with what each level looks like (competence validation shows them); absent from catalogues built before them. */
+  skills: z
+    .array(
+      z.object({
+        id: id,
+        trade: id,
+        label: text,
+        levels: z.object({ 1: z.string(), 2: z.string(), 3: z.string() }),
+      }),
+    )
+    .default([]),
 });
 export type Catalogue = z.infer<typeof catalogueSchema>;
