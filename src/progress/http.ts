@@ -16,6 +16,7 @@ import { registerCohortRoutes } from './routes/cohorts.ts';
 import type { RouteKit } from './routes/route-kit.ts';
 import { registerServiceRoutes } from './routes/service.ts';
 import { registerSessionRoutes } from './routes/sessions.ts';
+import { registerValidationRoutes } from './routes/validation.ts';
 import { registerXapiRoutes } from './routes/xapi.ts';
 import { FailureThrottle } from './throttle.ts';
 
@@ -154,6 +155,7 @@ export async function buildApp(context: ServiceContext, options: AppOptions = {}
   registerCentreRoutes(kit);
   registerCohortRoutes(kit);
   registerApprenticeRoutes(kit);
+  registerValidationRoutes(kit);
   registerServiceRoutes(kit);
 
   if (config.distDir) {

@@ -66,7 +66,7 @@ export function pathProgressOf(pathId: string, learningPath: Pick<CataloguePath,
     else if (minutesMissing > 0) next = { kind: 'hours', stage: index, minutesMissing };
     nextOf.push(next);
 
-    const touched = practical > 0 || skillsValidated.length > 0 || stage.modules.some((module) => facts.startedModules.has(module) || facts.completedModules.has(module));
+    const touched = practical > 0 || skills.some((skill) => facts.validatedSkills.has(skill)) || stage.modules.some((module) => facts.startedModules.has(module) || facts.completedModules.has(module));
     const status: StageStatus = next === null ? 'complete' : touched ? 'in-progress' : 'not-started';
     return {
       index,
