@@ -15,6 +15,7 @@ import { publishCommand, publishHelp } from './publish.ts';
 import { serveCommand, serveHelp } from './serve.ts';
 import { tutorCommand, tutorHelp } from './tutor.ts';
 import { transcriptCommand, transcriptHelp } from './transcript.ts';
+import { validationLinkCommand, validationLinkHelp } from './validation-link.ts';
 
 const commands: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
   check: { run: checkCommand, help: checkHelp },
@@ -34,6 +35,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; help:
   libraries: { run: librariesCommand, help: librariesHelp },
   publish: { run: publishCommand, help: publishHelp },
   keys: { run: keysCommand, help: keysHelp },
+  'validation-link': { run: validationLinkCommand, help: validationLinkHelp },
 };
 
 const usage = `Usage: relais <command> [options]\n\n${Object.values(commands).map((command) => command.help).join('\n\n')}`;
