@@ -22,7 +22,7 @@ describe.each(storages)('storage contract on %s', (kind) => {
   it('applies migrations once', async () => {
     expect(await db.migrate()).toEqual([]);
     const applied = await db.all<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
-    expect(applied.map((row) => row.name)).toEqual(['0001-initial']);
+    expect(applied.map((row) => row.name)).toEqual(['0001-initial', '0002-paths-hours-validation']);
   });
 
   it('runs, reads and counts with ? placeholders, numbers as numbers, bytes as bytes', async () => {
