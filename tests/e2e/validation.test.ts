@@ -108,4 +108,13 @@ describe('competence validation by a company, in a real browser', () => {
     expect(await apprenticePage.locator('.record-actions').isVisible()).toBe(false);
     await apprenticeContext.close();
   });
+
+  it('shows on the path page the skills whose validation completes a stage', async () => {
+    const page = await browser.newPage();
+    await page.goto(new URL('/parcours/technicien-fibre-3-mois/', base).href);
+    const stage = page.locator('.stages > li').nth(4);
+    expect(await stage.textContent()).toMatch(/Compétences à valider :/);
+    expect(await stage.locator('a[href="/competences/raccordement-abonne/"]').count()).toBe(1);
+    await page.close();
+  });
 });
