@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -18,6 +18,7 @@ import { launchChromium } from '../helpers/browser.ts';
  * no axe violation.
  */
 const root = path.resolve(import.meta.dirname, '../..');
+const artefacts = path.join(root, 'test-results', 'screenshots');
 const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 let service: RunningService;
@@ -78,6 +79,8 @@ describe('competence validation by a company, in a real browser', () => {
     await companyPage.goto(new URL(`/validation/${linkUrl.hash}`, base).href);
     await companyPage.getByText('Fibre Sud SARL accueille Sami en stage').waitFor();
     expect(await axeViolations(companyPage)).toEqual([]);
+    mkdirSync(artefacts, { recursive: true });
+    await companyPage.screenshot({ path: path.join(artefacts, 'validation-360.png'), fullPage: true });
 
     await companyPage.locator('input[name="level-raccordement-abonne"][value="2"]').check();
     await companyPage.locator('input[name="level-mesures-optiques"][value="3"]').check();
@@ -101,6 +104,7 @@ describe('competence validation by a company, in a real browser', () => {
     expect(items.join('\n')).toMatch(/Mesures propres, rapport clair/);
     await apprenticePage.getByRole('heading', { name: 'Mon parcours' }).waitFor();
     expect(await axeViolations(apprenticePage)).toEqual([]);
+    await apprenticePage.screenshot({ path: path.join(artefacts, 'dossier-360.png'), fullPage: true });
 
     // Print: no site header or buttons on the A4 page.
     await apprenticePage.emulateMedia({ media: 'print' });
