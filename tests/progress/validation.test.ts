@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -248,5 +248,24 @@ describe.each(storages)('paths, hours and competence validation on %s', (kind) =
       const listed = (await call('GET', `/api/apprentices/${apprentice.apprenticeId}/validation-links`, centreA.tutor.authorization)).json().links;
       expect(listed.find((item: { id: string }) => item.id === link.id).revokedAt).not.toBeNull();
     });
+  });
+});
+
+describe.each(storages)('a service without a signing key, on %s', (kind) => {
+  it('refuses to validate (503 saying how to make a key) rather than keep unsigned records', async () => {
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'relais-nokey-'));
+    const service = await openTestService(kind, { postgresUrl: inject('postgresUrl'), distDir: inject('exampleDist'), env: { RELAIS_DATA_DIR: empty } });
+    try {
+      const centre = await createCentreFixture(service, 'centre-sans-cle');
+      const apprentice = await cohortWithApprentice(service, centre);
+      const response = await service.app.inject({ method: 'POST', url: `/api/apprentices/${apprentice.apprenticeId}/validations`, headers: { authorization: centre.tutor.authorization }, payload: { skillId: 'soudure-fibre', level: 1, date: '2026-01-05' } });
+      expect(response.statusCode).toBe(503);
+      expect(response.json().error).toMatchObject({ code: 'no-signing-key' });
+      expect(response.json().error.hint).toMatch(/relais keys create/);
+      expect((await service.app.inject({ method: 'GET', url: `/api/apprentices/${apprentice.apprenticeId}/validations`, headers: { authorization: centre.tutor.authorization } })).json().validations).toEqual([]);
+    } finally {
+      await service.close();
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });
