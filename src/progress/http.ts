@@ -77,7 +77,9 @@ export async function buildApp(context: ServiceContext, options: AppOptions = {}
   });
   if (config.logRequests) {
     app.addHook('onResponse', async (request, reply) => {
-      logger.info(`${request.method} ${request.url.split('?')[0]} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`);
+      // A validation link's token is a credential: it never goes into a log line.
+      const url = request.url.split('?')[0]!.replace(/^(\/api\/validation-links\/)[^/]+/, '$1…');
+      logger.info(`${request.method} ${url} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`);
     });
   }
 

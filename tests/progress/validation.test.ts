@@ -7,7 +7,11 @@ import { createValidationLink } from '../../src/progress/queries/validation-link
 import { verifyRecord } from '../../src/progress/signing-fs.ts';
 import { gridResponse } from '../../src/schemas/centre-api.ts';
 import { competenceRecord, pathsResponse, validationLinkPublicView } from '../../src/schemas/validation-api.ts';
-import { type CentreFixture, cohortWithApprentice, createCentreFixture, openTestService, storages, TestClock, type TestService } from '../helpers/progress-service.ts';
+import { relaisConfig } from '../../src/config/current.ts';
+import { resolveServiceConfig } from '../../src/progress/config.ts';
+import { createContext } from '../../src/progress/context.ts';
+import { buildApp } from '../../src/progress/http.ts';
+import { type CentreFixture, cohortWithApprentice, createCentreFixture, freshDatabase, openTestService, storages, TestClock, type TestService } from '../helpers/progress-service.ts';
 
 /**
  * Paths, practical hours and competence validation through the API, on both storages: a centre
@@ -266,6 +270,27 @@ describe.each(storages)('a service without a signing key, on %s', (kind) => {
     } finally {
       await service.close();
       rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.each(storages)('request logs on %s', (kind) => {
+  it('never write a validation link token', async () => {
+    const { db, storage, cleanup } = await freshDatabase(kind, inject('postgresUrl'));
+    const lines: string[] = [];
+    const logger = { info: (line: string) => lines.push(line), warn: (line: string) => lines.push(line), error: (line: string) => lines.push(line) };
+    const config = { ...resolveServiceConfig(relaisConfig, { dist: inject('exampleDist') }, {}), storage, logRequests: true };
+    const context = await createContext(config, { db, logger });
+    const app = await buildApp(context);
+    try {
+      const token = `rv_${'A'.repeat(43)}`;
+      expect((await app.inject({ method: 'GET', url: `/api/validation-links/${token}` })).statusCode).toBe(404);
+      expect(lines.some((line) => line.startsWith('GET /api/validation-links/… 404'))).toBe(true);
+      expect(lines.join('\n')).not.toContain(token);
+    } finally {
+      await app.close();
+      await context.destroy();
+      cleanup();
     }
   });
 });
