@@ -3,6 +3,7 @@ import { checkIds } from './rules/ids.ts';
 import { checkLearnedFrom } from './rules/learned-from.ts';
 import { checkModuleFolder } from './rules/module-folder.ts';
 import { checkPathModules } from './rules/path-modules.ts';
+import { checkPathSkills } from './rules/path-skills.ts';
 import { checkPrerequisites } from './rules/prerequisites.ts';
 import { checkUnknownAuthor } from './rules/unknown-author.ts';
 import { checkUnknownSkill } from './rules/unknown-skill.ts';
@@ -18,6 +19,7 @@ export const referenceRules = [
   checkLearnedFrom,
   checkPrerequisites,
   checkPathModules,
+  checkPathSkills,
 ] as const;
 
 export function checkReferences(library: Library): void {

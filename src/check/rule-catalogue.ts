@@ -38,6 +38,7 @@ export const ruleCatalogue = {
   'prerequisite-cycle': { category: 'references', severity: 'required', summary: 'Prerequisites that lead back to the module.' },
   'published-depends-on-draft': { category: 'references', severity: 'required', summary: 'A published module whose prerequisite is not published.' },
   'unknown-path-module': { category: 'references', severity: 'required', summary: 'A path stage naming an unknown or unpublished module.' },
+  'unknown-path-skill': { category: 'references', severity: 'required', summary: 'A path stage naming a skill that does not exist or is of another trade.' },
   'unknown-component': { category: 'structure', severity: 'required', summary: 'A component that is not one of the know-how components.' },
   'skills-list': { category: 'references', severity: 'warning', fixable: true, summary: 'A skill listed twice, or skills out of order when sorting is asked for.' },
   'broken-link': { category: 'links-media', severity: 'error', fixable: true, summary: 'A link to a page the site does not have (or without its final `/`).' },

@@ -17,6 +17,7 @@ import { publishCommand, publishHelp } from './publish.ts';
 import { serveCommand, serveHelp } from './serve.ts';
 import { tutorCommand, tutorHelp } from './tutor.ts';
 import { transcriptCommand, transcriptHelp } from './transcript.ts';
+import { validationLinkCommand, validationLinkHelp } from './validation-link.ts';
 
 const commands: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
   check: { run: checkCommand, help: checkHelp },
@@ -38,6 +39,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<number>; help:
   keys: { run: keysCommand, help: keysHelp },
   author: { run: authorCommand, help: authorHelp },
   'verify-credential': { run: verifyCredentialCommand, help: verifyCredentialHelp },
+  'validation-link': { run: validationLinkCommand, help: validationLinkHelp },
 };
 
 const usage = `Usage: relais <command> [options]\n\n${Object.values(commands).map((command) => command.help).join('\n\n')}`;

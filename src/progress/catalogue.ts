@@ -18,6 +18,7 @@ export class ContentCatalogue {
   readonly trades: readonly CatalogueTrade[];
   readonly skills: readonly CatalogueSkill[];
   readonly authors: Catalogue['authors'];
+  readonly #skillsById: Map<string, CatalogueSkill>;
   readonly #byId: Map<string, CatalogueModule>;
   readonly #byActivity: Map<string, string>;
   readonly #pathsById: Map<string, CataloguePath>;
@@ -29,6 +30,7 @@ export class ContentCatalogue {
     this.trades = catalogue.trades ?? [];
     this.skills = catalogue.skills ?? [];
     this.authors = catalogue.authors ?? [];
+    this.#skillsById = new Map(this.skills.map((skill) => [skill.id, skill]));
     this.#byId = new Map(catalogue.modules.map((module) => [module.id, module]));
     this.#byActivity = new Map(catalogue.modules.map((module) => [module.activity, module.id]));
     this.#pathsById = new Map(catalogue.paths.map((learningPath) => [learningPath.id, learningPath]));
@@ -51,7 +53,7 @@ export class ContentCatalogue {
   }
 
   skill(id: string): CatalogueSkill | undefined {
-    return this.skills.find((skill) => skill.id === id);
+    return this.#skillsById.get(id);
   }
 
   /**

@@ -23,7 +23,7 @@ export interface ServiceConfig {
   tutorSessionHours: number;
   /** Log one line per request to stderr. */
   logRequests: boolean;
-  /** Where `relais keys create` keeps the centre's key pair and trusted-centres.yaml (credentials). */
+  /** The centre's data folder: its Ed25519 key (`relais keys create`) signs competence validations and certificates; trusted-centres.yaml. */
   dataDir: string;
 }
 

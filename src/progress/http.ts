@@ -17,6 +17,7 @@ import { registerCredentialRoutes } from './routes/credentials.ts';
 import type { RouteKit } from './routes/route-kit.ts';
 import { registerServiceRoutes } from './routes/service.ts';
 import { registerSessionRoutes } from './routes/sessions.ts';
+import { registerValidationRoutes } from './routes/validation.ts';
 import { registerXapiRoutes } from './routes/xapi.ts';
 import { FailureThrottle } from './throttle.ts';
 
@@ -75,7 +76,9 @@ export async function buildApp(context: ServiceContext, options: AppOptions = {}
   });
   if (config.logRequests) {
     app.addHook('onResponse', async (request, reply) => {
-      logger.info(`${request.method} ${request.url.split('?')[0]} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`);
+      // A validation link's token is a credential: it never goes into a log line.
+      const url = request.url.split('?')[0]!.replace(/^(\/api\/validation-links\/)[^/]+/, '$1…');
+      logger.info(`${request.method} ${url} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`);
     });
   }
 
@@ -154,6 +157,7 @@ export async function buildApp(context: ServiceContext, options: AppOptions = {}
   registerCohortRoutes(kit);
   registerApprenticeRoutes(kit);
   registerCredentialRoutes(kit);
+  registerValidationRoutes(kit);
   registerServiceRoutes(kit);
 
   if (config.distDir) {

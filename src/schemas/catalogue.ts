@@ -29,12 +29,15 @@ export const catalogueSchema = z.object({
       title: text,
       trade: id.nullable().optional(),
       hours: z.number(),
-      stages: z.array(z.object({ title: text, hours: z.number(), modules: z.array(moduleId), validation: z.string() })),
+      stages: z.array(z.object({ title: text, hours: z.number(), modules: z.array(moduleId), validation: z.string(), skills: z.array(id).default([]) })),
     }),
   ),
-  // Credentials align achievements to ROME/ESCO codes; `relais author promote` reads module authors.
+  // Credentials align achievements to ROME/ESCO codes; `relais author promote` reads module authors;
+  // competence validation shows what each skill level looks like.
   trades: z.array(z.object({ id: id, label: text, rome: z.string(), esco: z.string().nullable().optional() })).default([]),
-  skills: z.array(z.object({ id: id, trade: id, label: text, rome: z.string().nullable().optional() })).default([]),
+  skills: z
+    .array(z.object({ id: id, trade: id, label: text, rome: z.string().nullable().optional(), levels: z.object({ 1: z.string(), 2: z.string(), 3: z.string() }) }))
+    .default([]),
   authors: z.array(z.object({ id: id, name: z.string(), trades: z.array(id), learnedFrom: z.array(id).default([]) })).default([]),
 });
 export type Catalogue = z.infer<typeof catalogueSchema>;

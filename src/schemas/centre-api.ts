@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, moduleId } from './common.ts';
+import { stageStatus } from './stage-status.ts';
 
 /**
  * Payloads of the centre API (`/api/…`), shared by the progress service (which parses every
@@ -124,7 +125,11 @@ export const gridRow = z.object({
   joinedAt: isoDateTime,
   lastActivityAt: isoDateTime.nullable(),
   modulesCompleted: z.number().int(),
+  /** Hours to the tenth: completed modules' durations + logged practical hours, each stage capped at its plan (path progress). */
   hoursDone: z.number(),
+  /** Per stage of the cohort's path (empty without one), and the first stage not complete (null: path complete or no path). */
+  stageStatus: z.array(stageStatus),
+  stageReached: z.number().int().nullable(),
   averageScore: z.number().nullable(),
   cells: z.record(moduleId, gridCell),
 });
@@ -135,7 +140,7 @@ export const gridResponse = z.object({
       id: id,
       title: z.unknown(),
       hours: z.number(),
-      stages: z.array(z.object({ title: z.unknown(), hours: z.number(), validation: z.string(), modules: z.array(moduleId) })),
+      stages: z.array(z.object({ title: z.unknown(), hours: z.number(), validation: z.string(), modules: z.array(moduleId), skills: z.array(id) })),
     })
     .nullable(),
   modules: z.array(z.object({ id: moduleId, title: z.string(), trade: z.string(), duration: z.number(), stage: z.number().int().nullable() })),

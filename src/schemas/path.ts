@@ -15,6 +15,8 @@ export const pathSchema = z.strictObject({
         hours: z.number().nonnegative(),
         modules: z.array(moduleId).default([]),
         validation: stageValidation,
+        /** Skills (of the path's trades) whose validation, by a tutor or a company as `validation` says, completes the stage. */
+        skills: z.array(id).default([]),
       }),
     )
     .min(1),

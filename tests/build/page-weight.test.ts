@@ -5,7 +5,7 @@ import { pageWeight } from '../../scripts/lib/page-weight.ts';
 
 /** Module pages found in a built site: `<trade>/<slug>/index.html`, outside the language folders. */
 function modulePages(dist: string): string[] {
-  const reserved = new Set(['en', 'ar', 'competences', 'parcours', 'auteurs', 'glossaire', 'recherche', 'hors-ligne', 'progression', 'tuteur', 'pagefind', 'media']);
+  const reserved = new Set(['en', 'ar', 'competences', 'parcours', 'auteurs', 'glossaire', 'recherche', 'hors-ligne', 'progression', 'tuteur', 'validation', 'dossier', 'pagefind', 'media']);
   return readdirSync(dist, { withFileTypes: true })
     // `_astro/`, `_relais/`: the build's own files (an id cannot start with `_`).
     .filter((entry) => entry.isDirectory() && !reserved.has(entry.name) && !entry.name.startsWith('_'))

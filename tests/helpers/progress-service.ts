@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { relaisConfig } from '../../src/config/current.ts';
+import { createCentreKeys } from '../../src/library/keys-fs.ts';
 import { loadCatalogue } from '../../src/progress/catalogue.ts';
 import { resolveServiceConfig, type ServiceConfig } from '../../src/progress/config.ts';
 import { type Clock, createContext, type ServiceContext, silentLogger } from '../../src/progress/context.ts';
@@ -55,7 +56,14 @@ export async function freshDatabase(kind: StorageKind, postgresUrl: string): Pro
 /** The service (Fastify app, not listening: requests go through app.inject) over a fresh database. */
 export async function openTestService(kind: StorageKind, options: { postgresUrl: string; distDir: string; clock?: Clock; env?: Record<string, string> }): Promise<TestService> {
   const { db, storage, cleanup } = await freshDatabase(kind, options.postgresUrl);
-  const config: ServiceConfig = { ...resolveServiceConfig(relaisConfig, { dist: options.distDir }, { ...options.env }), storage, logRequests: false };
+  // The centre's signing key (competence validations), in a folder of the test's own.
+  const env = { ...options.env };
+  let keysFolder: string | undefined;
+  if (!env.RELAIS_DATA_DIR) {
+    keysFolder = env.RELAIS_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'relais-data-'));
+    createCentreKeys(keysFolder);
+  }
+  const config: ServiceConfig = { ...resolveServiceConfig(relaisConfig, { dist: options.distDir }, env), storage, logRequests: false };
   const { catalogue } = loadCatalogue(options.distDir, config.site);
   const context = await createContext(config, { db, catalogue, logger: silentLogger, ...(options.clock ? { clock: options.clock } : {}) });
   const routes: { method: string; url: string }[] = [];
@@ -71,6 +79,7 @@ export async function openTestService(kind: StorageKind, options: { postgresUrl:
       await app.close();
       await context.destroy();
       cleanup();
+      if (keysFolder) rmSync(keysFolder, { recursive: true, force: true });
     },
   };
 }

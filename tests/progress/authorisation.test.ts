@@ -9,7 +9,11 @@ import { createCentreKeys } from '../../src/library/keys-fs.ts';
 import { enrol } from '../../src/progress/queries/apprentices.ts';
 import { addCohortTutor, getCohort } from '../../src/progress/queries/cohorts.ts';
 import { createTutor } from '../../src/progress/queries/tutors.ts';
+import { addPracticalHours } from '../../src/progress/queries/practical-hours.ts';
+import { createValidationLink } from '../../src/progress/queries/validation-links.ts';
+import { recordValidation } from '../../src/progress/queries/validations.ts';
 import { groupCode } from '../../src/progress/secrets.ts';
+import { centreSigner } from '../../src/progress/signing-fs.ts';
 import { adminAuthorization, cohortWithApprentice, createCentreFixture, openTestService, storages, type TestService, xapiHeaders } from '../helpers/progress-service.ts';
 
 /**
@@ -45,6 +49,7 @@ describe.each(storages)('authorisation matrix on %s', (kind) => {
     tutorA: string;
     tutorA3: string;
     apprenticeD: string;
+    validationA: string;
   };
   const rows: Row[] = [];
   const results: string[] = [];
@@ -106,8 +111,20 @@ describe.each(storages)('authorisation matrix on %s', (kind) => {
       tutorA: a.tutor.id,
       tutorA3: tutorA3.tutor.id,
       apprenticeD: apprenticeD.apprenticeId,
+      validationA: '',
     };
     await refreshSessions();
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(16)]);
+    const validated = await service.app.inject({
+      method: 'POST',
+      url: `/api/apprentices/${ids.apprenticeA}/validations`,
+      headers: { authorization: headers.tutorA! },
+      payload: { skillId: 'soudure-fibre', level: 1, date: '2026-01-05', evidence: { contentType: 'image/png', data: png.toString('base64') } },
+    });
+    ids.validationA = validated.json().validation.record.id;
+    const signer = centreSigner(service.config.dataDir);
+    const newLink = async () =>
+      (await createValidationLink(service.db, { centreId: ids.centreA, apprenticeId: ids.apprenticeA, company: 'Fibre Sud', skills: ['soudure-fibre'], createdBy: ids.tutorA, days: 7, now: Date.now() })).token;
 
     const managersOfCohortA: Who[] = ['admin', 'clientA', 'tutorA'];
     // A credential of A not revoked yet (each revocation in the matrix needs a fresh one).
@@ -168,6 +185,46 @@ describe.each(storages)('authorisation matrix on %s', (kind) => {
       { route: 'GET /api/credentials/:id/status', allowed: 'everyone', request: async () => ({ url: `/api/credentials/${await liveCredentialOfA()}/status` }) },
       { route: 'GET /api/credential-issuers', allowed: 'everyone', request: () => ({ url: '/api/credential-issuers' }) },
       { route: 'POST /api/credentials/:id/revoke', allowed: managersOfCohortA, request: async () => ({ url: `/api/credentials/${await liveCredentialOfA()}/revoke`, payload: {} }) },
+      { route: 'GET /api/apprentices/:apprenticeId/paths', allowed: seesApprenticeA, request: () => ({ url: `/api/apprentices/${ids.apprenticeA}/paths` }) },
+      { route: 'POST /api/apprentices/:apprenticeId/hours', allowed: managersOfCohortA, request: () => ({ url: `/api/apprentices/${ids.apprenticeA}/hours`, payload: { stage: 0, date: '2026-01-05', hours: 1, kind: 'workshop' } }) },
+      { route: 'GET /api/apprentices/:apprenticeId/hours', allowed: seesApprenticeA, request: () => ({ url: `/api/apprentices/${ids.apprenticeA}/hours` }) },
+      {
+        route: 'DELETE /api/apprentices/:apprenticeId/hours/:hoursId',
+        allowed: managersOfCohortA,
+        request: async () => {
+          const entry = await addPracticalHours(service.db, { apprenticeId: ids.apprenticeA, pathId: 'technicien-fibre-3-mois', stage: 0, date: '2026-01-05', minutes: 60, kind: 'workshop', note: null, recordedBy: ids.tutorA, now: Date.now() });
+          return { url: `/api/apprentices/${ids.apprenticeA}/hours/${entry.id}` };
+        },
+      },
+      { route: 'POST /api/apprentices/:apprenticeId/validations', allowed: ['tutorA'], request: () => ({ url: `/api/apprentices/${ids.apprenticeA}/validations`, payload: { skillId: 'soudure-fibre', level: 1, date: '2026-01-05' } }) },
+      { route: 'GET /api/apprentices/:apprenticeId/validations', allowed: seesApprenticeA, request: () => ({ url: `/api/apprentices/${ids.apprenticeA}/validations` }) },
+      { route: 'GET /api/apprentices/:apprenticeId/record', allowed: seesApprenticeA, request: () => ({ url: `/api/apprentices/${ids.apprenticeA}/record` }) },
+      {
+        route: 'POST /api/validations/:validationId/void',
+        allowed: managersOfCohortA,
+        request: async () => {
+          const made = await recordValidation(service.db, signer(), { centreId: ids.centreA, apprenticeId: ids.apprenticeA, skillId: 'soudure-fibre', level: 1, date: '2026-01-05', comment: null, validator: { kind: 'tutor', tutorId: ids.tutorA, name: 'Tuteur' }, evidence: null, now: Date.now() });
+          return { url: `/api/validations/${made.record.id}/void`, payload: { reason: 'erreur de saisie' } };
+        },
+      },
+      { route: 'GET /api/validations/:validationId/evidence', allowed: seesApprenticeA, request: () => ({ url: `/api/validations/${ids.validationA}/evidence` }) },
+      { route: 'POST /api/apprentices/:apprenticeId/validation-links', allowed: ['tutorA'], request: () => ({ url: `/api/apprentices/${ids.apprenticeA}/validation-links`, payload: { company: 'Fibre Sud', skills: ['soudure-fibre'] } }) },
+      { route: 'GET /api/apprentices/:apprenticeId/validation-links', allowed: managersOfCohortA, request: () => ({ url: `/api/apprentices/${ids.apprenticeA}/validation-links` }) },
+      {
+        route: 'DELETE /api/apprentices/:apprenticeId/validation-links/:linkId',
+        allowed: managersOfCohortA,
+        request: async () => {
+          const { link } = await createValidationLink(service.db, { centreId: ids.centreA, apprenticeId: ids.apprenticeA, company: 'Fibre Sud', skills: ['soudure-fibre'], createdBy: ids.tutorA, days: 7, now: Date.now() });
+          return { url: `/api/apprentices/${ids.apprenticeA}/validation-links/${link.id}` };
+        },
+      },
+      // Public: the single-use token is the credential, whoever holds it.
+      { route: 'GET /api/validation-links/:token', allowed: 'everyone', request: async () => ({ url: `/api/validation-links/${await newLink()}` }) },
+      {
+        route: 'POST /api/validation-links/:token',
+        allowed: 'everyone',
+        request: async () => ({ url: `/api/validation-links/${await newLink()}`, payload: { validator: { name: 'Karim', role: 'Chef d’équipe' }, skills: [{ skillId: 'soudure-fibre', level: 2 }] } }),
+      },
       { route: 'POST /api/progress/rebuild', allowed: ['admin'], request: () => ({ url: '/api/progress/rebuild' }) },
       { route: 'OPTIONS /api/*', allowed: 'everyone', request: () => ({ url: '/api/cohorts' }) },
       { route: 'OPTIONS /xapi/*', allowed: 'everyone', request: () => ({ url: '/xapi/statements' }) },

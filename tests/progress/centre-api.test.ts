@@ -198,8 +198,10 @@ describe.each(storages)('centre API on %s', (kind) => {
       expect(row.modulesCompleted).toBe(1);
       expect(row.lastActivityAt).toBe('2026-03-03T10:00:00.000Z');
       expect(row.cells['fibre-optique/securite-fibre-laser-eclats']?.bestScore).toBe(0.9);
-      // Stage 1 (35 h) has 2 modules, 1 completed.
-      expect(row.hoursDone).toBe(17.5);
+      // Hours are study minutes of completed modules (+ logged practical hours): the safety module's 20 min.
+      expect(row.hoursDone).toBe(0.3);
+      expect(row.stageStatus).toEqual(['in-progress', 'in-progress', 'not-started', 'not-started', 'not-started']);
+      expect(row.stageReached).toBe(0);
     });
 
     it('exports the grid as CSV (UTF-8 BOM, a status and score column per module, no formulas)', async () => {

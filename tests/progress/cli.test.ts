@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createClientProcess, runRelais, type ServiceStorage } from '../../scripts/lib/service-process.ts';
 import { SqliteDatabase } from '../../src/progress/db/sqlite.ts';
+import { createApprentice } from '../../src/progress/queries/apprentices.ts';
 
 /** The service's commands: bootstrapping a centre, clients, backups, rebuilding progress. */
 const root = path.resolve(import.meta.dirname, '../..');
@@ -32,6 +33,22 @@ describe('relais service commands', () => {
     expect(cohort).toMatch(/^cohort: co-[a-z0-9]{8}\njoin code: [0-9A-Z]{4}-[0-9A-Z]{4}\n$/);
     expect(runRelais(['cohort', 'list', '--centre', 'centre-sud'], storage)).toContain('Boulangerie 2026');
     expect(runRelais(['tutor', 'list', '--centre', 'centre-sud'], storage)).toContain('elodie-durand-2');
+  });
+
+  it('issues a company validation link for an apprentice, printing its URL once', async () => {
+    const db = new SqliteDatabase(storage.db);
+    const { row } = await createApprentice(db, { centreId: 'centre-sud', nickname: 'Sami', now: Date.now() });
+    await db.close();
+    const printed = runRelais(['validation-link', 'create', '--apprentice', row.id, '--company', 'Boulangerie Martin', '--skills', 'petrissage,faconnage', '--days', '10'], storage);
+    expect(printed).toMatch(/^http:\/\/[^/]+\/validation\/#rv_[A-Za-z0-9_-]{43}\nskills: petrissage, faconnage\nexpires: \d{4}-\d{2}-\d{2}T/);
+    const unknown = relais(['validation-link', 'create', '--apprentice', 'ap-nobody00', '--company', 'X', '--skills', 'petrissage', '--db', storage.db]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/--apprentice: no apprentice `ap-nobody00`/);
+    const noCompany = relais(['validation-link', 'create', '--apprentice', row.id, '--db', storage.db]);
+    expect(noCompany.status).toBe(1);
+    expect(noCompany.stderr).toMatch(/--company: required/);
+    const tooLong = relais(['validation-link', 'create', '--apprentice', row.id, '--company', 'X', '--skills', 'petrissage', '--days', '365', '--db', storage.db]);
+    expect(tooLong.stderr).toMatch(/--days: Expected at most 90 days/);
   });
 
   it('says what is wrong: an unknown centre, a missing flag, a short password', () => {

@@ -9,7 +9,7 @@ const ago = (ms: number) => new Date(now - ms).toISOString();
 const day = 86_400_000;
 
 function row(id: string, nickname: string | null, fields: Partial<GridRow> = {}): GridRow {
-  return { apprentice: { id, nickname }, joinedAt: '2026-03-02T09:00:00.000Z', lastActivityAt: null, modulesCompleted: 0, hoursDone: 0, averageScore: null, cells: {}, ...fields };
+  return { apprentice: { id, nickname }, joinedAt: '2026-03-02T09:00:00.000Z', lastActivityAt: null, modulesCompleted: 0, hoursDone: 0, stageStatus: [], stageReached: null, averageScore: null, cells: {}, ...fields };
 }
 
 describe('relativeTime', () => {
@@ -84,9 +84,9 @@ describe('groupModulesByStage', () => {
       title: { fr: 'P' },
       hours: 175,
       stages: [
-        { title: { fr: 'Sécurité', en: 'Safety' }, hours: 35, validation: 'quiz', modules: ['a/one', 'a/two'] },
-        { title: { fr: 'Stage' }, hours: 105, validation: 'company', modules: [] },
-        { title: { fr: 'Souder', en: 'Splice' }, hours: 35, validation: 'tutor', modules: ['a/three'] },
+        { title: { fr: 'Sécurité', en: 'Safety' }, hours: 35, validation: 'quiz', modules: ['a/one', 'a/two'], skills: [] },
+        { title: { fr: 'Stage' }, hours: 105, validation: 'company', modules: [], skills: ['souder'] },
+        { title: { fr: 'Souder', en: 'Splice' }, hours: 35, validation: 'tutor', modules: ['a/three'], skills: [] },
       ],
     },
     modules: [module('a/one', 0), module('a/two', 0), module('a/three', 2), module('b/extra', null)],

@@ -5,7 +5,7 @@ import { idPattern } from '../../schemas/index.ts';
 /** First URL segments the site uses itself; a trade with one of these ids would hide a page. */
 export const reservedTradeIds = new Set([
   'en', 'ar', 'competences', 'parcours', 'auteurs', 'glossaire', 'recherche', 'progression', 'tuteur',
-  'pagefind', 'media', 'api', 'xapi', 'assets', 'verifier', 'attestation', '404', 'hors-ligne', '_relais', '_astro',
+  'pagefind', 'media', 'api', 'xapi', 'assets', 'verifier', 'attestation', '404', 'hors-ligne', '_relais', '_astro', 'validation', 'dossier',
 ]);
 
 /** File names are ids (they become URLs and xAPI activity ids), so they must be plain kebab-case. */

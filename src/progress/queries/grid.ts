@@ -1,15 +1,16 @@
 import type { CohortView, GridResponse, GridRow, WeeklyActivity } from '../../schemas/centre-api.ts';
+import type { PathProgress } from '../../schemas/validation-api.ts';
 import { verbs } from '../../schemas/xapi.ts';
 import type { ContentCatalogue } from '../catalogue.ts';
 import { placeholders, type Queryable } from '../db/database.ts';
 import { cohortApprentices } from './apprentices.ts';
+import { pathProgressFor } from './path-progress.ts';
 import { progressView, readProgressRows } from './progress.ts';
 
 /**
  * The tutor's grid of a cohort: its apprentices × the modules of its path (or, without a path,
- * the modules they worked on), with completion, last activity, quiz scores and path hours.
- * Hours of a stage count in proportion to its modules completed; stages without modules count
- * once validated (competence validation, a later issue).
+ * the modules they worked on), with completion, last activity, quiz scores, and path hours and
+ * stage status from the same path progress the apprentice and reports see (path-progress.ts).
  */
 export async function cohortGrid(db: Queryable, catalogue: ContentCatalogue, cohort: CohortView): Promise<GridResponse> {
   const apprentices = await cohortApprentices(db, cohort.id);
@@ -30,6 +31,15 @@ export async function cohortGrid(db: Queryable, catalogue: ContentCatalogue, coh
     return { id, title: module?.title ?? id, trade: module?.trade ?? id.split('/')[0]!, duration: module?.duration ?? 0, stage: stageOf.get(id) ?? null };
   });
 
+  const pathProgress = learningPath
+    ? await pathProgressFor(
+        db,
+        catalogue,
+        apprentices.map((apprentice) => apprentice.id),
+        learningPath,
+        progress,
+      )
+    : new Map<string, PathProgress>();
   const rows: GridRow[] = apprentices.map((apprentice) => {
     const own = progress.filter((row) => row.apprentice_id === apprentice.id);
     const cells: GridRow['cells'] = {};
@@ -38,25 +48,23 @@ export async function cohortGrid(db: Queryable, catalogue: ContentCatalogue, coh
       cells[row.module_id] = cell;
     }
     const completed = new Set(own.filter((row) => row.status === 'completed').map((row) => row.module_id));
-    let hoursDone = 0;
-    for (const stage of learningPath?.stages ?? []) {
-      if (stage.modules.length === 0) continue;
-      hoursDone += (stage.hours * stage.modules.filter((module) => completed.has(module)).length) / stage.modules.length;
-    }
+    const ownPath = pathProgress.get(apprentice.id);
     const scores = own.map((row) => row.best_score).filter((score): score is number => score !== null);
     return {
       apprentice: { id: apprentice.id, nickname: apprentice.nickname },
       joinedAt: apprentice.joined_at,
       lastActivityAt: own.reduce<string | null>((latest, row) => (latest === null || row.last_at > latest ? row.last_at : latest), null),
       modulesCompleted: moduleIds.filter((id) => completed.has(id)).length,
-      hoursDone: Math.round(hoursDone * 10) / 10,
+      hoursDone: ownPath?.hoursDone ?? 0,
+      stageStatus: ownPath?.stages.map((stage) => stage.status) ?? [],
+      stageReached: ownPath?.stageReached ?? null,
       averageScore: scores.length ? Math.round((scores.reduce((sum, score) => sum + score, 0) / scores.length) * 1000) / 1000 : null,
       cells,
     };
   });
   return {
     cohort,
-    path: learningPath ? { id: learningPath.id, title: learningPath.title, hours: learningPath.hours, stages: learningPath.stages.map((stage) => ({ title: stage.title, hours: stage.hours, validation: stage.validation, modules: stage.modules })) } : null,
+    path: learningPath ? { id: learningPath.id, title: learningPath.title, hours: learningPath.hours, stages: learningPath.stages.map((stage) => ({ title: stage.title, hours: stage.hours, validation: stage.validation, modules: stage.modules, skills: stage.skills })) } : null,
     modules,
     hoursPlanned: learningPath?.hours ?? 0,
     rows,

@@ -22,10 +22,10 @@ export function buildCatalogue(data: SiteData, site: string) {
       title: path.data.title,
       trade: path.data.trade ?? null,
       hours: pathHours(path),
-      stages: path.data.stages.map((stage) => ({ title: stage.title, hours: stage.hours, modules: stage.modules, validation: stage.validation })),
+      stages: path.data.stages.map((stage) => ({ title: stage.title, hours: stage.hours, modules: stage.modules, validation: stage.validation, skills: stage.skills })),
     })),
     trades: data.trades.map((trade) => ({ id: trade.id, label: trade.data.label, rome: trade.data.rome, esco: trade.data.esco ?? null })),
-    skills: [...data.skills.values()].map((skill) => ({ id: skill.id, trade: skill.data.trade, label: skill.data.label, rome: skill.data.rome ?? null })),
+    skills: [...data.skills.values()].map((skill) => ({ id: skill.id, trade: skill.data.trade, label: skill.data.label, rome: skill.data.rome ?? null, levels: skill.data.levels })),
     authors: [...data.authors.values()].map((author) => ({ id: author.id, name: author.data.name, trades: author.data.trades, learnedFrom: author.data.learnedFrom ?? [] })),
   };
 }

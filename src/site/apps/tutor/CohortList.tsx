@@ -10,7 +10,7 @@ import { useLoad } from './use-load.ts';
 
 /** The tutor's cohorts, each with its join code, and a form to create one. */
 export function CohortList({ session, missingCohort, go, onChanged, onSessionEnded }: { session: TutorSession; missingCohort: boolean; go: (place: DashboardPlace) => void; onChanged: () => Promise<void> | void; onSessionEnded: () => void }) {
-  const { t, lang } = useLocale();
+  const { t } = useLocale();
   const [catalogue] = useLoad(() => tutorApi.catalogue(), [], onSessionEnded);
   const paths = catalogue.state === 'ready' ? catalogue.data.paths : [];
   return (

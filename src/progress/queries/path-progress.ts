@@ -1,0 +1,34 @@
+import type { PathProgress } from '../../schemas/validation-api.ts';
+import type { ContentCatalogue, CataloguePath } from '../catalogue.ts';
+import type { Queryable } from '../db/database.ts';
+import { type ApprenticeFacts, pathProgressOf } from '../path-progress.ts';
+import { practicalMinutes } from './practical-hours.ts';
+import { type ProgressRow, readProgressRows } from './progress.ts';
+import { validatedSkills } from './validations.ts';
+
+/**
+ * Path progress for many apprentices of one path (the grid, reports) or one apprentice's paths:
+ * reads their progress rows, practical hours and standing validations in a few queries, then
+ * applies the pure stage rules (src/progress/path-progress.ts).
+ */
+export async function pathProgressFor(db: Queryable, catalogue: ContentCatalogue, apprenticeIds: string[], learningPath: CataloguePath, rows?: ProgressRow[]): Promise<Map<string, PathProgress>> {
+  const progress = rows ?? (await readProgressRows(db, apprenticeIds));
+  const practical = await practicalMinutes(db, apprenticeIds);
+  const skills = await validatedSkills(db, apprenticeIds);
+  const byApprentice = new Map<string, ProgressRow[]>();
+  for (const row of progress) byApprentice.set(row.apprentice_id, [...(byApprentice.get(row.apprentice_id) ?? []), row]);
+  const result = new Map<string, PathProgress>();
+  for (const apprenticeId of apprenticeIds) {
+    const own = byApprentice.get(apprenticeId) ?? [];
+    const facts: ApprenticeFacts = {
+      moduleMinutes: (moduleId) => catalogue.module(moduleId)?.duration ?? 0,
+      completedModules: new Set(own.filter((row) => row.status === 'completed').map((row) => row.module_id)),
+      passedModules: new Set(own.filter((row) => Number(row.passed) === 1).map((row) => row.module_id)),
+      startedModules: new Set(own.map((row) => row.module_id)),
+      practicalMinutes: practical.get(apprenticeId)?.get(learningPath.id) ?? new Map(),
+      validatedSkills: skills.get(apprenticeId) ?? new Map(),
+    };
+    result.set(apprenticeId, pathProgressOf(learningPath.id, learningPath, facts));
+  }
+  return result;
+}
