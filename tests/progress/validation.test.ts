@@ -1,3 +1,4 @@
+import { verifyCredential } from '../../src/credentials/verify.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -94,6 +95,13 @@ describe.each(storages)('paths, hours and competence validation on %s', (kind) =
     const downloaded = JSON.parse(JSON.stringify(record)) as typeof record;
     const item = downloaded.validations[0]!;
     expect(verifyRecord(Object.fromEntries(Object.entries(item.record).reverse()), item.signature, downloaded.publicKey)).toBe(true);
+
+    // The validated competence earned an Open Badges credential the apprentice can download and check.
+    const credentials = (await call('GET', `/api/apprentices/${apprentice.apprenticeId}/credentials`, apprentice.authorization)).json().credentials;
+    expect(credentials).toMatchObject([{ kind: 'competence', subject: 'soudure-fibre', level: 2, revokedAt: null }]);
+    const credential = (await call('GET', `/api/credentials/${credentials[0].id}`)).json();
+    expect(await verifyCredential(credential)).toMatchObject({ valid: true });
+    expect(credential.validFrom).toBe('2026-04-08T00:00:00.000Z');
   });
 
   it('refuses an unknown skill, a level outside 1–3, a future date, and a validation by a client (not a person)', async () => {
@@ -193,6 +201,11 @@ describe.each(storages)('paths, hours and competence validation on %s', (kind) =
       const company = validations.find((item: { record: { validator: { kind: string } } }) => item.record.validator.kind === 'company');
       expect(company.record.validator).toEqual({ kind: 'company', company: 'Fibre Sud SARL', name: 'Karim Benali', role: 'Chef d’équipe', linkId: link.id });
       expect(verifyRecord(company.record, company.signature, company.publicKey)).toBe(true);
+      // The observed skill earned a credential crediting the company tutor.
+      const credentials = (await call('GET', `/api/apprentices/${apprentice.apprenticeId}/credentials`, apprentice.authorization)).json().credentials;
+      const earned = credentials.find((item: { subject: string; level: number }) => item.subject === 'raccordement-abonne' && item.level === 2);
+      const credential = (await call('GET', `/api/credentials/${earned.id}`)).json();
+      expect(JSON.stringify(credential.evidence)).toContain('Karim Benali (Fibre Sud SARL)');
 
       const again = await call('POST', `/api/validation-links/${token}`, undefined, submission);
       expect(again.statusCode).toBe(410);

@@ -42,6 +42,6 @@ describe('canonical JSON', () => {
   });
 
   it('refuses numbers JSON cannot carry', () => {
-    expect(() => canonicalJson({ level: Number.NaN })).toThrow(/finite/);
+    expect(() => canonicalJson({ level: Number.NaN })).toThrow(/not allowed|finite/);
   });
 });

@@ -20,6 +20,8 @@ import { addPracticalHours, deletePracticalHours, listPracticalHours } from '../
 import { consumeLink, createValidationLink, linkUrl, linkView, listValidationLinks, revokeValidationLink, usableLink } from '../queries/validation-links.ts';
 import { evidenceOf, getValidation, listValidations, recordValidation, voidValidation } from '../queries/validations.ts';
 import { centreSigner } from '../signing-fs.ts';
+import { issueCredential } from '../../credentials/issue.ts';
+import { loadIssuerKeys } from '../../credentials/keys-fs.ts';
 import { checkOrigin, parse, type RouteKit } from './route-kit.ts';
 
 const managers = ['admin-client', 'centre-client', 'tutor'] as const;
@@ -30,6 +32,30 @@ const who = (principal: Principal) => (principal.kind === 'tutor' ? principal.tu
 /** Path progress, practical hours, competence validations (by a centre tutor or through a company link), the signed record. */
 export function registerValidationRoutes({ app, context, auth }: RouteKit): void {
   const { db, clock, config, catalogue } = context;
+
+  /**
+   * A validated competence earns an Open Badges credential the apprentice keeps (issue 7). The
+   * validation is the signed record of what was seen; the credential is issued after it commits,
+   * idempotently, so a failure here never loses the validation (the tutor can issue it again).
+   */
+  async function credit(validations: ValidationView[]): Promise<void> {
+    if (validations.length === 0) return;
+    const keys = loadIssuerKeys(config.dataDir);
+    for (const { record } of validations) {
+      const validator = record.validator.kind === 'company' ? `${record.validator.name} (${record.validator.company})` : record.validator.name;
+      await issueCredential(db, keys, {
+        kind: 'competence',
+        skillId: record.skillId,
+        level: record.level as 1 | 2 | 3,
+        apprenticeId: record.apprenticeId,
+        catalogue,
+        issuedBy: `validation:${record.id}`,
+        now: clock.now(),
+        validator,
+        achievedAt: record.date,
+      });
+    }
+  }
   const signer = centreSigner(config.dataDir);
   const today = () => new Date(clock.now()).toISOString().slice(0, 10);
 
@@ -142,6 +168,7 @@ export function registerValidationRoutes({ app, context, auth }: RouteKit): void
         now: clock.now(),
       }),
     );
+    await credit([validation]);
     reply.code(201);
     return { validation };
   });
@@ -298,6 +325,7 @@ export function registerValidationRoutes({ app, context, auth }: RouteKit): void
       }
       return made;
     });
+    await credit(validations);
     reply.code(201).header('Cache-Control', 'no-store');
     return { validations: validations.map((validation) => ({ skillId: validation.record.skillId, level: validation.record.level })), notObserved: body.skills.filter((entry) => entry.level === 'not-observed').map((entry) => entry.skillId) };
   });
