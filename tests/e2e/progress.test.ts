@@ -49,6 +49,9 @@ afterAll(async () => {
   if (data) rmSync(data, { recursive: true, force: true });
 });
 
+/** The machine is shared: give the page time (hydration, IndexedDB, the service) before failing. */
+const poll = <T>(check: () => T | Promise<T>, options: { timeout?: number } = {}) => expect.poll(check, { timeout: 30_000, ...options });
+
 const at = (pathname: string) => new URL(pathname, base).href;
 
 async function api(method: string, pathname: string, body?: unknown): Promise<{ status: number; json: any }> {
@@ -105,9 +108,9 @@ async function doModule(page: Page) {
 
 async function pressDidIt(page: Page) {
   const button = page.locator('relais-did-it button');
-  await expect.poll(() => button.isVisible()).toBe(true);
+  await poll(() => button.isVisible()).toBe(true);
   await button.click();
-  await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+  await poll(() => button.getAttribute('aria-pressed')).toBe('true');
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
@@ -133,14 +136,14 @@ describe('progress on the device, then synced to the service', () => {
 
     await context.setOffline(true);
     await page.reload();
-    await expect.poll(() => page.locator('.connection').isVisible()).toBe(true);
+    await poll(() => page.locator('.connection').isVisible()).toBe(true);
     await doModule(page);
     await pressDidIt(page);
     expect(await page.locator('relais-did-it button').textContent()).toMatch(/^Fait ✓ le \d+ \S+ \d{4}$/);
 
     // The queue is IndexedDB: a reload (still offline) keeps everything.
     await page.reload();
-    await expect.poll(() => page.locator('relais-did-it button').getAttribute('aria-pressed')).toBe('true');
+    await poll(() => page.locator('relais-did-it button').getAttribute('aria-pressed')).toBe('true');
     const local = await localRecords(page);
     const quizzes = await page.locator('relais-quiz input:first-of-type').evaluateAll((inputs) => [...new Set(inputs.map((input) => (input as HTMLInputElement).name))]);
     const checklists = await page.locator('relais-checklist').evaluateAll((lists) => lists.map((list) => (list as HTMLElement).dataset.key!));
@@ -160,7 +163,7 @@ describe('progress on the device, then synced to the service', () => {
     // "My progress", offline, from the local record.
     await page.goto(at('/progression/'));
     const done = page.locator(`[data-module="boulangerie/faconner-baguette"]`);
-    await expect.poll(() => done.textContent(), { timeout: 20_000 }).toMatch(/Fait le/);
+    await poll(() => done.textContent(), { timeout: 20_000 }).toMatch(/Fait le/);
     expect(await done.textContent()).toMatch(/Quiz : meilleur 100 %/);
     expect(await page.locator('.sync-status').textContent()).toBe(`${local.length} enregistrements gardés sur cet appareil seulement. Rejoignez un groupe pour les envoyer à votre centre.`);
     expect(await page.locator('.progress-trades').textContent()).toMatch(/Boulangerie.*1 modules faits sur \d+/);
@@ -170,17 +173,17 @@ describe('progress on the device, then synced to the service', () => {
     cohortName = 'Boulangers de mars';
     await page.getByLabel('Code du groupe').fill(cohort.joinCode.toLowerCase());
     await page.getByRole('button', { name: 'Rejoindre' }).click();
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/Il faut une connexion/);
+    await poll(() => page.getByRole('alert').first().textContent()).toMatch(/Il faut une connexion/);
 
     // Online: join with the code; the recovery code shows once; the queue drains.
     await context.setOffline(false);
     await page.getByLabel('Surnom (facultatif)').fill('Sami');
     await page.getByRole('button', { name: 'Rejoindre' }).click();
     const code = page.locator('.recovery-code');
-    await expect.poll(() => code.textContent(), { timeout: 20_000 }).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await poll(() => code.textContent(), { timeout: 20_000 }).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     recoveryCode = (await code.textContent())!;
     expect(await page.locator('.recovery').textContent()).toContain('Écrivez ce code sur un papier');
-    await expect.poll(() => page.locator('.sync-status').textContent(), { timeout: 30_000 }).toMatch(/^Tout est envoyé \(à \d\d:\d\d\)\.$/);
+    await poll(() => page.locator('.sync-status').textContent(), { timeout: 30_000 }).toMatch(/^Tout est envoyé \(à \d\d:\d\d\)\.$/);
     await page.getByRole('button', { name: "J'ai écrit le code" }).click();
     expect(await page.locator('.recovery-code').count()).toBe(0);
     expect(await page.locator('.progress-cohorts').textContent()).toBe(cohortName);
@@ -197,12 +200,12 @@ describe('progress on the device, then synced to the service', () => {
     // Undo "I did it" after it was sent: a `voided` statement reaches the service.
     await page.goto(at(modulePath));
     const button = page.locator('relais-did-it button');
-    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+    await poll(() => button.getAttribute('aria-pressed')).toBe('true');
     await button.click();
-    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('false');
+    await poll(() => button.getAttribute('aria-pressed')).toBe('false');
     await page.evaluate(() => dispatchEvent(new Event('online')));
     const completedId = local.find((record) => record.statement.verb.id.endsWith('/completed') && record.statement.object.id === activity)!.id;
-    await expect.poll(async () => (await api('GET', `/xapi/statements?voidedStatementId=${completedId}`)).status, { timeout: 30_000 }).toBe(200);
+    await poll(async () => (await api('GET', `/xapi/statements?voidedStatementId=${completedId}`)).status, { timeout: 30_000 }).toBe(200);
     await context.close();
   });
 
@@ -231,12 +234,12 @@ describe('progress on the device, then synced to the service', () => {
     const cohort = await newCohort('Plombiers');
     await progress.getByLabel('Code du groupe').fill(cohort.joinCode);
     await progress.getByRole('button', { name: 'Rejoindre' }).click();
-    await expect.poll(() => progress.locator('.recovery-code').count(), { timeout: 20_000 }).toBe(1);
+    await poll(() => progress.locator('.recovery-code').count(), { timeout: 20_000 }).toBe(1);
     // The first send met the 503: the records wait, then go at the retry.
-    await expect.poll(() => refusals).toBe(1);
+    await poll(() => refusals).toBe(1);
     // All three tabs try at once (as when the phone comes back online): one sends, the others wait.
     await Promise.all([first, second, progress].map((page) => page.evaluate(() => dispatchEvent(new Event('online')))));
-    await expect.poll(() => progress.locator('.sync-status').textContent(), { timeout: 60_000 }).toMatch(/^Tout est envoyé/);
+    await poll(() => progress.locator('.sync-status').textContent(), { timeout: 60_000 }).toMatch(/^Tout est envoyé/);
 
     const local = await localRecords(progress);
     expect(local.length).toBe(4);
@@ -254,25 +257,25 @@ describe('progress on the device, then synced to the service', () => {
     await page.goto(at('/progression/'));
     await page.getByLabel('Code de secours').fill('AAAA-BBBB-CCCC-DDDD');
     await page.getByRole('button', { name: 'Retrouver' }).click();
-    await expect.poll(() => page.getByRole('alert').last().textContent()).toMatch(/Aucun apprenti n'a ce code/);
+    await poll(() => page.getByRole('alert').last().textContent()).toMatch(/Aucun apprenti n'a ce code/);
     await page.getByLabel('Code de secours').fill('abc');
     await page.getByRole('button', { name: 'Retrouver' }).click();
-    await expect.poll(() => page.getByRole('alert').last().textContent()).toMatch(/16 lettres et chiffres/);
+    await poll(() => page.getByRole('alert').last().textContent()).toMatch(/16 lettres et chiffres/);
 
     await page.getByLabel('Code de secours').fill(recoveryCode.toLowerCase().replace(/-/g, ' '));
     await page.getByRole('button', { name: 'Retrouver' }).click();
-    await expect.poll(() => page.locator('.progress-cohorts').textContent(), { timeout: 20_000 }).toBe(cohortName);
-    await expect.poll(() => page.locator('.progress-notice').textContent()).toBe('Progression retrouvée.');
+    await poll(() => page.locator('.progress-cohorts').textContent(), { timeout: 20_000 }).toBe(cohortName);
+    await poll(() => page.locator('.progress-notice').textContent()).toBe('Progression retrouvée.');
 
     // What this phone records now goes to the same apprentice.
     await page.goto(at(otherModulePath));
     await pressDidIt(page);
-    await expect.poll(async () => (await serviceStatements(joinedActor)).filter((statement) => statement.object.id.endsWith(otherModulePath)).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await poll(async () => (await serviceStatements(joinedActor)).filter((statement) => statement.object.id.endsWith(otherModulePath)).length, { timeout: 30_000 }).toBeGreaterThan(0);
 
     // Log out on this device: the identity goes, the record stays.
     await page.goto(at('/progression/'));
     await page.getByRole('button', { name: 'Se déconnecter sur cet appareil' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Rejoindre un groupe' }).count()).toBe(1);
+    await poll(() => page.getByRole('heading', { name: 'Rejoindre un groupe' }).count()).toBe(1);
     expect((await localRecords(page)).length).toBeGreaterThan(0);
     await context.close();
   });
@@ -280,8 +283,12 @@ describe('progress on the device, then synced to the service', () => {
   it.each(['/progression/', '/en/progression/', '/ar/progression/'])('%s has no axe violation (join and recovery forms shown)', async (pathname) => {
     const context = await browser.newContext({ viewport: phone, serviceWorkers: 'block' });
     const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+    page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(at(pathname));
-    await expect.poll(() => page.locator('form').count()).toBe(2);
+    await poll(() => page.locator('form').count()).toBe(2);
+    expect(errors).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });

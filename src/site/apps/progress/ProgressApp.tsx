@@ -60,7 +60,8 @@ export default function ProgressApp({ lang, strings, tradeLabels }: Props) {
         opened = opening;
         setStore(opening);
         void reload(opening);
-        stop = keepSyncing(opening);
+        const syncing = keepSyncing(opening);
+        stop = () => syncing.stop();
         addEventListener('relais:progress-change', changed);
         try {
           channel = new BroadcastChannel(changesChannel);

@@ -3,7 +3,7 @@ import { hasStanding, progressByModule } from './local-progress.ts';
 import type { LocalStatement } from './queue-state.ts';
 import { checklistCompleted, completedModule, experienced, localDay, quizResult, voided, type ModuleRef, type Statement } from './statements.ts';
 import { ProgressStore } from './store.ts';
-import { announceChange, changesChannel, keepSyncing } from './sync.ts';
+import { announceChange, changesChannel, keepSyncing, type Syncing } from './sync.ts';
 
 /**
  * Progress on a module page, loaded after the page (src/site/components/DidIt.astro): records
@@ -16,6 +16,7 @@ const site = data.site ?? location.origin;
 const module: ModuleRef = { activity: data.activity ?? '', title: data.title ?? document.title, language: data.language ?? document.documentElement.lang };
 
 const storePromise = ProgressStore.open();
+let syncing: Syncing | undefined;
 
 async function record(build: (store: ProgressStore, at: Date) => Promise<Statement | null>): Promise<void> {
   const store = await storePromise;
@@ -24,6 +25,7 @@ async function record(build: (store: ProgressStore, at: Date) => Promise<Stateme
   if (!statement) return;
   await store.add({ id: statement.id, statement, state: 'queued', recordedAt: at.toISOString() });
   announceChange();
+  syncing?.poke();
 }
 
 /** The "I did it" button: pressed = done on <date>; pressing again takes it back. */
@@ -104,5 +106,5 @@ if (host && module.activity) {
     );
   });
 
-  void storePromise.then((store) => keepSyncing(store));
+  void storePromise.then((store) => { syncing = keepSyncing(store); });
 }

@@ -131,11 +131,21 @@ export async function syncOnce(store: ProgressStore, options: { force?: boolean 
  * Keeps syncing while a page is open: now, when the device comes back online, every minute,
  * and at the retry time after a failure.
  */
-export function keepSyncing(store: ProgressStore, everyMs = 60_000): () => void {
+export interface Syncing {
+  /** Something was recorded: send it soon (a short pause lets a few statements share a request). */
+  poke(): void;
+  stop(): void;
+}
+export function keepSyncing(store: ProgressStore, everyMs = 60_000): Syncing {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
-  const run = async (force = false) => {
-    if (running) return;
+  let again = false;
+  const run = async (force = false): Promise<void> => {
+    // Asked while a pass runs (a statement just recorded): one more pass right after it.
+    if (running) {
+      again = true;
+      return;
+    }
     running = true;
     try {
       await syncOnce(store, { force });
@@ -143,6 +153,10 @@ export function keepSyncing(store: ProgressStore, everyMs = 60_000): () => void 
       // IndexedDB closed or blocked: the next trigger tries again
     } finally {
       running = false;
+    }
+    if (again) {
+      again = false;
+      return run();
     }
     const state = await store.syncState().catch(() => undefined);
     clearTimeout(timer);
@@ -152,8 +166,14 @@ export function keepSyncing(store: ProgressStore, everyMs = 60_000): () => void 
   const online = () => void run(true);
   addEventListener('online', online);
   void run();
-  return () => {
-    clearTimeout(timer);
-    removeEventListener('online', online);
+  return {
+    poke() {
+      clearTimeout(timer);
+      timer = setTimeout(() => void run(), 1_500);
+    },
+    stop() {
+      clearTimeout(timer);
+      removeEventListener('online', online);
+    },
   };
 }
