@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -19,6 +19,7 @@ import { launchChromium } from '../helpers/browser.ts';
 const root = path.resolve(import.meta.dirname, '../..');
 const axeSource = readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const phone = { width: 360, height: 740 };
+const screenshots = path.join(root, 'test-results', 'screenshots');
 const modulePath = '/boulangerie/faconner-baguette/';
 const otherModulePath = '/plomberie/braser-raccord-cuivre/';
 
@@ -279,7 +280,26 @@ describe('progress on the device, then synced to the service', () => {
     // What this phone records now goes to the same apprentice.
     await page.goto(at(otherModulePath));
     await pressDidIt(page);
-    await poll(async () => (await serviceStatements(joinedActor)).filter((statement) => statement.object.id.endsWith(otherModulePath)).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    await poll(async () => (await localRecords(page)).every((record) => record.state === 'synced')).toBe(true);
+    const sent = (await localRecords(page)).map((record) => record.statement);
+    expect(sent.map((statement) => statement.verb.id.split('/').pop()).sort()).toEqual(['completed', 'experienced']);
+    const onService = await serviceStatements(joinedActor);
+    for (const statement of sent) expect(onService.map((stored) => stored.id)).toContain(statement.id);
+
+    // The tutor gives a new recovery code and ends every session: this phone is asked for it.
+    const reissued = await api('POST', `/api/apprentices/${joinedActor.account.name}/recovery-code`, { revokeSessions: true });
+    expect(reissued.status, JSON.stringify(reissued.json)).toBe(200);
+    await page.locator('relais-did-it button').click();
+    await poll(() => page.locator('relais-did-it button').getAttribute('aria-pressed')).toBe('false');
+    await page.goto(at('/progression/'));
+    await poll(() => page.locator('.sync-status').textContent()).toBe('Votre centre ne reconnaît plus cet appareil. Entrez votre code de secours plus bas.');
+    expect((await localRecords(page)).filter((record) => record.state === 'queued').length).toBe(1);
+    await page.getByLabel('Code de secours').fill(reissued.json.recoveryCode);
+    await page.getByRole('button', { name: 'Retrouver' }).click();
+    await poll(() => page.locator('.sync-status').textContent()).toMatch(/^Tout est envoyé/);
+    const undo = (await localRecords(page)).find((record) => record.statement.verb.id.endsWith('/voided'))!;
+    expect(undo.state).toBe('synced');
+    expect((await api('GET', `/xapi/statements?statementId=${undo.id}`)).status).toBe(200);
 
     // Log out on this device: the identity goes, the record stays.
     await page.goto(at('/progression/'));
@@ -299,6 +319,10 @@ describe('progress on the device, then synced to the service', () => {
     await poll(() => page.locator('form').count()).toBe(2);
     expect(errors).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
+    // Nothing wider than a 360 px phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: path.join(screenshots, `progress${pathname.replace(/\/$/, '').replace(/\//g, '-')}.png`), fullPage: true });
     await context.close();
   });
 });

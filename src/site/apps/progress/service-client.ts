@@ -16,7 +16,7 @@ export type Answer<T> = { ok: true; value: T } | Failure;
 async function call<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Promise<Answer<T>> {
   let response: Response;
   try {
-    response = await fetch(url, { credentials: 'same-origin', ...init, headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers } });
+    response = await fetch(url, { credentials: 'same-origin', signal: AbortSignal.timeout(30_000), ...init, headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers } });
   } catch (error) {
     return { ok: false, reason: 'network', message: error instanceof Error ? error.message : String(error) };
   }

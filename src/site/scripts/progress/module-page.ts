@@ -63,8 +63,9 @@ class RelaisDidIt extends HTMLElement {
       const standing = progressByModule(await store.all()).get(module.activity);
       if (standing?.completedBy) {
         const original = await store.get(standing.completedBy);
-        // Never sent: forget it here. Already with the service: send a `voided` statement.
-        if (original?.state === 'queued') {
+        // Before joining nothing is sent: forget it here. Once joined it may be on its way (or
+        // stored): send a `voided` statement, which the queue sends after it (oldest first).
+        if (original?.state === 'queued' && !(await store.getMeta('identity'))) {
           await store.remove(original.id);
           announceChange();
         } else {

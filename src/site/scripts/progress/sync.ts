@@ -32,6 +32,8 @@ async function post(records: readonly LocalStatement[], identity: Identity): Pro
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3', Authorization: `Bearer ${identity.token}` },
       body: JSON.stringify(records.map((record) => record.statement)),
+      // A request that never answers must not hold the sync lock for ever: count it as a network failure.
+      signal: AbortSignal.timeout(30_000),
     });
     let message = response.statusText;
     if (!response.ok) {
