@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type SubmitEvent, type ReactNode } from 'react';
 
 /** A form that sends one code (join or recovery) and shows what went wrong in words. */
 export function CodeForm({ title, intro, codeLabel, codeHint, submit, children, onSubmit }: {
@@ -8,7 +8,7 @@ export function CodeForm({ title, intro, codeLabel, codeHint, submit, children, 
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const send = async (event: FormEvent<HTMLFormElement>) => {
+  const send = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     setBusy(true);
     setError(await onSubmit(new FormData(event.currentTarget)));

@@ -129,7 +129,7 @@ export default function ProgressApp({ lang, strings, tradeLabels }: Props) {
   const percent = (value: number | null) => (value === null ? '–' : number.format(value * 100));
 
   const syncText = !local.identity
-    ? t('progress.sync.local', { count: queued })
+    ? (queued > 0 ? t('progress.sync.local', { count: queued }) : t('progress.sync.nothing'))
     : local.sync.needsRecovery ? t('progress.sync.recover')
     : queued > 0 ? (online ? t('progress.sync.pending', { count: queued }) : t('progress.sync.waiting', { count: queued }))
     : local.sync.lastSyncAt ? t('progress.sync.done', { time: clock.format(new Date(local.sync.lastSyncAt)) })
