@@ -166,8 +166,8 @@ describe('progress on the device, then synced to the service', () => {
     const done = page.locator(`[data-module="boulangerie/faconner-baguette"]`);
     await poll(() => done.textContent(), { timeout: 20_000 }).toMatch(/Fait le/);
     expect(await done.textContent()).toMatch(/Quiz : meilleur 100 %/);
-    expect(await page.locator('.sync-status').textContent()).toBe(`${local.length} enregistrements gardés sur cet appareil seulement. Rejoignez un groupe pour les envoyer à votre centre.`);
-    expect(await page.locator('.progress-trades').textContent()).toMatch(/Boulangerie.*1 modules faits sur \d+/);
+    expect(await page.locator('.sync-status').textContent()).toBe(`Gardés sur cet appareil seulement : ${local.length}. Rejoignez un groupe pour les envoyer à votre centre.`);
+    expect(await page.locator('.progress-trades').textContent()).toMatch(/Boulangerie.*Modules faits : 1 sur \d+/);
 
     // Joining needs the network, and says so.
     const cohort = await newCohort('Boulangers de mars');
