@@ -32,21 +32,28 @@ export function pageWeight(distDir: string, htmlFile: string): PageWeight {
     if (text !== undefined) css += gz(text);
   }
   let js = 0;
-  const countScript = (text: string) => {
+  /** A script and what it imports, statically or lazily (`import("./chunk.js")`, loaded after the page): all of it is the page's JS. */
+  const countScript = (text: string, from: string) => {
     js += gz(text);
-    for (const imported of text.matchAll(/(?:import|from)\s*["'](\/[^"']+\.js)["']/g)) {
-      const child = asset(imported[1]!);
-      if (child !== undefined) countScript(child);
+    for (const imported of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'`]((?:\.{1,2})?\/[^"'`]+\.js)["'`]/g)) {
+      const href = imported[1]!.startsWith('/') ? imported[1]! : path.posix.join(path.posix.dirname(from), imported[1]!);
+      const child = asset(href);
+      if (child !== undefined) countScript(child, href);
     }
   };
   for (const match of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
     const src = /\bsrc="([^"]+)"/.exec(match[1]!);
     if (src) {
       const text = asset(src[1]!);
-      if (text !== undefined) countScript(text);
+      if (text !== undefined) countScript(text, src[1]!);
     } else if (!/type="application\/(?:ld\+)?json"/.test(match[1]!)) {
-      countScript(match[2]!);
+      countScript(match[2]!, '/');
     }
+  }
+  // React islands (app pages): the component and renderer modules each island loads.
+  for (const match of html.matchAll(/<astro-island[^>]*\b(?:component|renderer)-url="([^"]+)"/g)) {
+    const text = asset(match[1]!);
+    if (text !== undefined) countScript(text, match[1]!);
   }
   const htmlOnly = gz(html);
   return { page: htmlFile, html: htmlOnly, css, js, total: htmlOnly + css + js };

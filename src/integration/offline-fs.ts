@@ -120,6 +120,8 @@ function shellPatterns(outDir: string, uiLanguages: readonly string[], withIndex
   return [
     '_astro/**/*.{js,css}',
     'favicon.svg',
+    // "My progress" reads it to name modules and count hours, offline too.
+    ...(existsSync(path.join(outDir, 'catalogue.json')) ? ['catalogue.json'] : []),
     `${generatedFolder.slice(1)}icons/*`,
     ...prefixes.flatMap((prefix) => [
       `${prefix}index.html`,

@@ -10,6 +10,11 @@ import { sha256, verifySecret } from './secrets.ts';
 
 export const tutorCookie = 'relais_tutor';
 export const apprenticeCookie = 'relais_apprentice';
+/**
+ * A stale token or cookie (a browser's apprentice or tutor) is answered with a Bearer challenge
+ * (RFC 6750): a Basic one would make the browser open its own login prompt over the page.
+ */
+const bearerChallenge = { 'WWW-Authenticate': 'Bearer realm="Relais", error="invalid_token"' };
 
 export function parseCookies(header: string | undefined): Record<string, string> {
   const cookies: Record<string, string> = {};
@@ -106,7 +111,7 @@ export class Authenticator {
         if (!principal) throw unauthorized('Unknown client key or wrong secret', 'Use the `key` and `secret` printed by `relais client create`.', challenge);
       } else if (scheme?.toLowerCase() === 'bearer') {
         principal = await this.#token(value);
-        if (!principal) throw unauthorized('Unknown or expired token', 'Log in again (tutors) or recover your account with your recovery code (apprentices).', challenge);
+        if (!principal) throw unauthorized('Unknown or expired token', 'Log in again (tutors) or recover your account with your recovery code (apprentices).', challenge && bearerChallenge);
       } else {
         throw unauthorized(`Unexpected authorization scheme \`${scheme}\`, expected Basic or Bearer`, undefined, challenge);
       }
@@ -127,7 +132,7 @@ export class Authenticator {
       if (principal?.kind === kind) return principal;
     }
     if (sawCookie && !allowed.some((kind) => kind === 'tutor' || kind === 'apprentice')) throw forbidden(`This route is for ${expected}`);
-    throw unauthorized(`This route needs credentials: ${expected}`, undefined, challenge);
+    throw unauthorized(`This route needs credentials: ${expected}`, undefined, sawCookie ? challenge && bearerChallenge : challenge);
   }
 }
 

@@ -229,6 +229,15 @@ describe.each(storages)('xAPI Statements resource on %s', (kind) => {
       expect(wrong.statusCode).toBe(401);
     });
 
+    it('answers a stale apprentice token or cookie with a Bearer challenge (no browser login prompt)', async () => {
+      const token = await service.app.inject({ method: 'POST', url: '/xapi/statements', headers: { ...xapiHeaders, authorization: 'Bearer ra_revoked' }, payload: [] });
+      expect(token.statusCode).toBe(401);
+      expect(token.headers['www-authenticate']).toMatch(/^Bearer .*invalid_token/);
+      const cookie = await service.app.inject({ method: 'GET', url: '/xapi/statements', headers: { ...xapiHeaders, cookie: 'relais_apprentice=ra_revoked' } });
+      expect(cookie.statusCode).toBe(401);
+      expect(cookie.headers['www-authenticate']).toMatch(/^Bearer/);
+    });
+
     it('serves /xapi/about without credentials', async () => {
       const about = await service.app.inject({ method: 'GET', url: '/xapi/about' });
       expect(about.statusCode).toBe(200);
