@@ -39,16 +39,22 @@ describe('relais service commands', () => {
     const db = new SqliteDatabase(storage.db);
     const { row } = await createApprentice(db, { centreId: 'centre-sud', nickname: 'Sami', now: Date.now() });
     await db.close();
-    const printed = runRelais(['validation-link', 'create', '--apprentice', row.id, '--company', 'Boulangerie Martin', '--skills', 'petrissage,faconnage', '--days', '10'], storage);
+    const printed = runRelais(['validation-link', 'create', '--apprentice', row.id, '--company', 'Boulangerie Martin', '--skills', 'petrissage,faconnage', '--days', '10', '--dist', inject('exampleDist')], storage);
     expect(printed).toMatch(/^http:\/\/[^/]+\/validation\/#rv_[A-Za-z0-9_-]{43}\nskills: petrissage, faconnage\nexpires: \d{4}-\d{2}-\d{2}T/);
-    const unknown = relais(['validation-link', 'create', '--apprentice', 'ap-nobody00', '--company', 'X', '--skills', 'petrissage', '--db', storage.db]);
+    const unknown = relais(['validation-link', 'create', '--apprentice', 'ap-nobody00', '--company', 'X', '--skills', 'petrissage', '--db', storage.db, '--dist', inject('exampleDist')]);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/--apprentice: no apprentice `ap-nobody00`/);
     const noCompany = relais(['validation-link', 'create', '--apprentice', row.id, '--db', storage.db]);
     expect(noCompany.status).toBe(1);
     expect(noCompany.stderr).toMatch(/--company: required/);
-    const tooLong = relais(['validation-link', 'create', '--apprentice', row.id, '--company', 'X', '--skills', 'petrissage', '--days', '365', '--db', storage.db]);
+    const tooLong = relais(['validation-link', 'create', '--apprentice', row.id, '--company', 'X', '--skills', 'petrissage', '--days', '365', '--db', storage.db, '--dist', inject('exampleDist')]);
     expect(tooLong.stderr).toMatch(/--days: Expected at most 90 days/);
+    const unknownSkill = relais(['validation-link', 'create', '--apprentice', row.id, '--company', 'X', '--skills', 'soudure-imaginaire', '--db', storage.db, '--dist', inject('exampleDist')]);
+    expect(unknownSkill.status).toBe(1);
+    expect(unknownSkill.stderr).toMatch(/--skills: unknown skill `soudure-imaginaire`/);
+    const noSite = relais(['validation-link', 'create', '--apprentice', row.id, '--company', 'X', '--skills', 'petrissage', '--db', storage.db, '--dist', folder]);
+    expect(noSite.status).toBe(1);
+    expect(noSite.stderr).toMatch(/catalogue\.json: no skills \(the site is not built\); run `npm run build` or pass --dist DIR/);
   });
 
   it('says what is wrong: an unknown centre, a missing flag, a short password', () => {
