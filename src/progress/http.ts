@@ -13,6 +13,7 @@ import { HttpError, invalidInput } from './errors.ts';
 import { registerApprenticeRoutes } from './routes/apprentices.ts';
 import { registerCentreRoutes } from './routes/centres.ts';
 import { registerCohortRoutes } from './routes/cohorts.ts';
+import { registerFollowUpRoutes } from './routes/follow-up.ts';
 import type { RouteKit } from './routes/route-kit.ts';
 import { registerServiceRoutes } from './routes/service.ts';
 import { registerSessionRoutes } from './routes/sessions.ts';
@@ -154,6 +155,7 @@ export async function buildApp(context: ServiceContext, options: AppOptions = {}
   registerCentreRoutes(kit);
   registerCohortRoutes(kit);
   registerApprenticeRoutes(kit);
+  registerFollowUpRoutes(kit);
   registerServiceRoutes(kit);
 
   if (config.distDir) {
