@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { enrol } from '../../src/progress/queries/apprentices.ts';
 import { addCohortTutor, getCohort } from '../../src/progress/queries/cohorts.ts';
+import { recordExit } from '../../src/progress/queries/follow-ups.ts';
 import { createTutor } from '../../src/progress/queries/tutors.ts';
 import { groupCode } from '../../src/progress/secrets.ts';
 import { adminAuthorization, cohortWithApprentice, createCentreFixture, openTestService, storages, type TestService, xapiHeaders } from '../helpers/progress-service.ts';
@@ -151,6 +152,25 @@ describe.each(storages)('authorisation matrix on %s', (kind) => {
       { route: 'GET /api/apprentices/:apprenticeId/progress', allowed: seesApprenticeA, request: () => ({ url: `/api/apprentices/${ids.apprenticeA}/progress` }) },
       { route: 'PATCH /api/apprentices/:apprenticeId', allowed: managersOfCohortA, request: () => ({ url: `/api/apprentices/${ids.apprenticeA}`, payload: { nickname: 'Sami' } }) },
       { route: 'POST /api/apprentices/:apprenticeId/recovery-code', allowed: managersOfCohortA, request: () => ({ url: `/api/apprentices/${ids.apprenticeD}/recovery-code`, payload: {} }) },
+      {
+        route: 'PUT /api/cohorts/:cohortId/apprentices/:apprenticeId/exit',
+        allowed: managersOfCohortA,
+        request: () => ({ url: `/api/cohorts/${ids.cohortA}/apprentices/${ids.apprenticeA}/exit`, payload: { leftOn: '2026-01-31', outcome: 'job', contract: 'cdd' } }),
+      },
+      { route: 'GET /api/cohorts/:cohortId/exits', allowed: managersOfCohortA, request: () => ({ url: `/api/cohorts/${ids.cohortA}/exits` }) },
+      {
+        route: 'PUT /api/exits/:exitId/follow-ups/:milestone',
+        allowed: managersOfCohortA,
+        request: async () => {
+          const exit = await recordExit(service.db, { cohortId: ids.cohortA, apprenticeId: ids.apprenticeD, centreId: ids.centreA, leftOn: '2026-01-15', outcome: 'other', recordedBy: 'test', now: Date.now() });
+          return { url: `/api/exits/${exit.id}/follow-ups/1`, payload: { doneOn: '2026-02-20', status: 'searching' } };
+        },
+      },
+      // Each manager gets their own scope (empty for centre B); the follow-up test checks the contents.
+      { route: 'GET /api/follow-ups/due', allowed: ['admin', 'clientA', 'clientB', 'tutorA', 'tutorA2', 'tutorB'], request: () => ({ url: '/api/follow-ups/due' }) },
+      { route: 'GET /api/follow-ups/due.csv', allowed: ['admin', 'clientA', 'clientB', 'tutorA', 'tutorA2', 'tutorB'], request: () => ({ url: '/api/follow-ups/due.csv' }) },
+      { route: 'GET /api/reports/outcomes', allowed: managersOfCohortA, request: () => ({ url: `/api/reports/outcomes?cohort=${ids.cohortA}` }) },
+      { route: 'GET /api/reports/outcomes.csv', allowed: managersOfCohortA, request: () => ({ url: `/api/reports/outcomes.csv?cohort=${ids.cohortA}` }) },
       { route: 'POST /api/progress/rebuild', allowed: ['admin'], request: () => ({ url: '/api/progress/rebuild' }) },
       { route: 'OPTIONS /api/*', allowed: 'everyone', request: () => ({ url: '/api/cohorts' }) },
       { route: 'OPTIONS /xapi/*', allowed: 'everyone', request: () => ({ url: '/xapi/statements' }) },
