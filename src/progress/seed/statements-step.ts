@@ -30,7 +30,7 @@ export const statementsStep: SeedStep = {
         if (end <= start) continue;
         const elapsed = Math.min(1, (state.now - start) / (Date.parse(`${cohort.endsOn}T17:00:00.000Z`) - start));
         for (const apprentice of cohort.apprentices) {
-          const reach = Math.min(1, apprentice.engagement * 1.25 * elapsed);
+          const reach = Math.min(1, apprentice.engagement * 1.4 * elapsed);
           const done = Math.floor(reach * modules.length + 1e-9);
           const statements: object[] = [];
           const actor = apprenticeActor(site, apprentice.id);
