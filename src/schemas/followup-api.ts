@@ -53,6 +53,8 @@ export const dueListQuery = z.strictObject({
   centre: centreId.optional(),
   /** How far ahead "upcoming" looks, in days (default 30). */
   days: z.string().regex(/^\d{1,3}$/, 'Expected a number of days from 7 to 366').transform(Number).pipe(z.number().min(7).max(366)).optional(),
+  /** At most this many items (default 200; the CSV has them all). */
+  limit: z.string().regex(/^\d{1,4}$/, 'Expected a number of items from 1 to 5000').transform(Number).pipe(z.number().min(1).max(5000)).optional(),
 });
 
 export const outcomeReportQuery = z.strictObject({
@@ -99,7 +101,15 @@ export const dueItem = z.object({
   leftOn: z.string(),
   outcome: exitOutcome,
 });
-export const dueListResponse = z.object({ today: z.string(), days: z.number().int(), items: z.array(dueItem) });
+export const dueListResponse = z.object({
+  today: z.string(),
+  days: z.number().int(),
+  /** How many are due in each group, whatever the limit. */
+  counts: z.object({ overdue: z.number().int(), 'this-week': z.number().int(), upcoming: z.number().int() }),
+  /** The first `limit` items, oldest due date first. */
+  items: z.array(dueItem),
+  truncated: z.boolean(),
+});
 
 /** Counts of one milestone; rates are fractions 0–1, null when nothing is due yet. */
 export const milestoneOutcome = z.object({

@@ -105,6 +105,12 @@ describe.each(storages)('follow-up and outcome report on %s', (kind) => {
       ['Yanis', 1, '2026-03-03', 'this-week'],
       ['=1+1', 3, '2026-03-20', 'upcoming'],
     ]);
+    expect(list.counts).toEqual({ overdue: 2, 'this-week': 1, upcoming: 1 });
+    expect(list.truncated).toBe(false);
+    const limited = (await call('GET', '/api/follow-ups/due?limit=1', centre.tutor.authorization)).json();
+    expect(limited.items).toHaveLength(1);
+    expect(limited.truncated).toBe(true);
+    expect(limited.counts.overdue).toBe(2);
     expect((await call('GET', '/api/follow-ups/due', centre.clientAuthorization)).json().items).toHaveLength(4);
     expect((await call('GET', '/api/follow-ups/due?days=7', centre.tutor.authorization)).json().items).toHaveLength(3);
     expect((await call('GET', '/api/follow-ups/due', other.tutor.authorization)).json().items).toEqual([]);

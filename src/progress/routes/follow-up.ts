@@ -74,10 +74,15 @@ export function registerFollowUpRoutes({ app, context, auth }: RouteKit): void {
     const query = parse(dueListQuery, request.query, 'query');
     const today = dayOf(clock.now());
     const days = query.days ?? 30;
-    return { today, days, items: await dueList(db, await scopeOf(principal, query), today, days) };
+    return { today, days, limit: query.limit ?? 200, items: await dueList(db, await scopeOf(principal, query), today, days) };
   }
 
-  app.get('/api/follow-ups/due', async (request) => due(request));
+  app.get('/api/follow-ups/due', async (request) => {
+    const { today, days, limit, items } = await due(request);
+    const counts = { overdue: 0, 'this-week': 0, upcoming: 0 };
+    for (const item of items) counts[item.when] += 1;
+    return { today, days, counts, items: items.slice(0, limit), truncated: items.length > limit };
+  });
 
   app.get('/api/follow-ups/due.csv', async (request, reply) => {
     const list = await due(request);

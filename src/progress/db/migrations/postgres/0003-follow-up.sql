@@ -33,3 +33,7 @@ CREATE TABLE follow_ups (
   PRIMARY KEY (exit_id, milestone)
 );
 CREATE INDEX follow_ups_pending ON follow_ups (due_on) WHERE done_on IS NULL;
+
+-- The outcome report reads, per apprentice, the modules completed: a covering index spares a
+-- table lookup per progress row (10,000 apprentices: bench:reports).
+CREATE INDEX progress_completed ON progress (apprentice_id, module_id) WHERE status = 'completed';
