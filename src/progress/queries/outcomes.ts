@@ -2,8 +2,8 @@ import type { DueItem, FollowUpStatus, Milestone, OutcomeGroup, OutcomeReport } 
 import type { ContentCatalogue } from '../catalogue.ts';
 import { csvDocument } from '../csv.ts';
 import { placeholders, type Queryable } from '../db/database.ts';
-import { type OutcomeEnrolment, type OutcomeExit, outcomeGroup } from '../outcomes.ts';
-import { hasCompletedPath } from '../path-completion.ts';
+import { type CompletionCounts, type FollowUpTally, outcomeGroup } from '../outcomes.ts';
+import { completedPathApprentices } from '../path-completion.ts';
 import type { CohortRow } from './cohorts.ts';
 
 const chunkSize = 500;
@@ -20,58 +20,46 @@ function textOf(title: string | Record<string, string>): string {
 
 /**
  * The outcome report over the given cohorts (already limited to what the caller may see):
- * per cohort, per path, per trade and in total. Three reads whatever the number of cohorts
- * (in chunks of 500 ids): enrolments, completed progress rows, exits with their follow-ups.
+ * per cohort, per path, per trade and in total. The database counts: enrolments per cohort,
+ * the apprentices who completed their path (`completedPathApprentices`), and follow-ups tallied
+ * by cohort, exit outcome, milestone, due or not, and status — a few hundred rows for 10,000
+ * apprentices; the groups are sums of per-cohort figures.
  */
 export async function outcomeReport(db: Queryable, catalogue: ContentCatalogue, cohorts: readonly CohortRow[], options: { asOf: string; scope: OutcomeReport['scope']; totalLabel: string }): Promise<OutcomeReport> {
   const ids = cohorts.map((cohort) => cohort.id);
-  const enrolled = await inChunks(ids, (chunk) => db.all<{ cohort_id: string; apprentice_id: string }>(`SELECT cohort_id, apprentice_id FROM enrolments WHERE cohort_id IN (${placeholders(chunk.length)})`, chunk));
-  const withModules = cohorts.filter((cohort) => cohort.path_id && catalogue.path(cohort.path_id)).map((cohort) => cohort.id);
-  const completions = await inChunks(withModules, (chunk) =>
-    db.all<{ cohort_id: string; apprentice_id: string; module_id: string }>(
-      `SELECT e.cohort_id, p.apprentice_id, p.module_id FROM enrolments e JOIN progress p ON p.apprentice_id = e.apprentice_id WHERE e.cohort_id IN (${placeholders(chunk.length)}) AND p.status = 'completed'`,
-      chunk,
-    ),
-  );
-  const exitRows = await inChunks(ids, (chunk) =>
-    db.all<{ id: string; cohort_id: string; outcome: string; milestone: number; due_on: string; status: string | null }>(
-      `SELECT e.id, e.cohort_id, e.outcome, f.milestone, f.due_on, f.status FROM exits e JOIN follow_ups f ON f.exit_id = e.id WHERE e.cohort_id IN (${placeholders(chunk.length)}) AND e.left_on <= ?`,
-      [...chunk, options.asOf],
+  const enrolled = await inChunks(ids, (chunk) => db.all<{ cohort_id: string; count: number | string }>(`SELECT cohort_id, COUNT(*) AS count FROM enrolments WHERE cohort_id IN (${placeholders(chunk.length)}) GROUP BY cohort_id`, chunk));
+  const completed = await completedPathApprentices(db, catalogue, cohorts);
+  const tallyRows = await inChunks(ids, (chunk) =>
+    db.all<{ cohort_id: string; outcome: string; milestone: number | string; due: number | string; status: string | null; count: number | string }>(
+      `SELECT e.cohort_id, e.outcome, f.milestone, CASE WHEN f.due_on <= ? THEN 1 ELSE 0 END AS due, f.status, COUNT(*) AS count
+         FROM exits e JOIN follow_ups f ON f.exit_id = e.id
+        WHERE e.cohort_id IN (${placeholders(chunk.length)}) AND e.left_on <= ?
+        GROUP BY 1, 2, 3, 4, 5`,
+      [options.asOf, ...chunk, options.asOf],
     ),
   );
 
-  const completedOf = new Map<string, Set<string>>();
-  for (const row of completions) {
-    const key = `${row.cohort_id} ${row.apprentice_id}`;
-    let set = completedOf.get(key);
-    if (!set) completedOf.set(key, (set = new Set()));
-    set.add(row.module_id);
-  }
-  const enrolmentsOf = new Map<string, OutcomeEnrolment[]>();
-  const cohortById = new Map(cohorts.map((cohort) => [cohort.id, cohort]));
-  for (const row of enrolled) {
-    const cohort = cohortById.get(row.cohort_id)!;
-    const learningPath = cohort.path_id ? catalogue.path(cohort.path_id) : undefined;
-    const completed = learningPath ? hasCompletedPath(completedOf.get(`${row.cohort_id} ${row.apprentice_id}`) ?? new Set(), learningPath) : null;
-    const list = enrolmentsOf.get(row.cohort_id) ?? [];
-    list.push({ completed });
-    enrolmentsOf.set(row.cohort_id, list);
-  }
-  const exitsById = new Map<string, OutcomeExit & { cohortId: string }>();
-  for (const row of exitRows) {
-    let exit = exitsById.get(row.id);
-    if (!exit) exitsById.set(row.id, (exit = { cohortId: row.cohort_id, outcome: row.outcome as OutcomeExit['outcome'], followUps: [] }));
-    exit.followUps.push({ milestone: Number(row.milestone) as Milestone, dueOn: row.due_on, status: row.status as FollowUpStatus | null });
-  }
-  const exitsOf = Map.groupBy(exitsById.values(), (exit) => exit.cohortId);
+  const enrolments = new Map(enrolled.map((row) => [row.cohort_id, Number(row.count)]));
+  const talliesOf = Map.groupBy(
+    tallyRows.map((row) => ({ cohortId: row.cohort_id, outcome: row.outcome as FollowUpTally['outcome'], milestone: Number(row.milestone) as Milestone, due: Number(row.due) === 1, status: row.status as FollowUpStatus | null, count: Number(row.count) })),
+    (tally) => tally.cohortId,
+  );
+  const completionOf = (cohort: CohortRow): CompletionCounts => {
+    const apprentices = enrolments.get(cohort.id) ?? 0;
+    const done = completed.get(cohort.id);
+    return { apprentices, withPath: done ? apprentices : 0, completed: done?.size ?? 0 };
+  };
 
-  const summarise = (key: string, label: string, members: readonly CohortRow[]): OutcomeGroup =>
-    outcomeGroup(
-      { key, label, cohorts: members.length },
-      members.flatMap((cohort) => enrolmentsOf.get(cohort.id) ?? []),
-      members.flatMap((cohort) => exitsOf.get(cohort.id) ?? []),
-      options.asOf,
-    );
+  const summarise = (key: string, label: string, members: readonly CohortRow[]): OutcomeGroup => {
+    const completion = { apprentices: 0, withPath: 0, completed: 0 };
+    for (const cohort of members) {
+      const counts = completionOf(cohort);
+      completion.apprentices += counts.apprentices;
+      completion.withPath += counts.withPath;
+      completion.completed += counts.completed;
+    }
+    return outcomeGroup({ key, label, cohorts: members.length }, completion, members.flatMap((cohort) => talliesOf.get(cohort.id) ?? []));
+  };
   const pathOf = (cohort: CohortRow) => (cohort.path_id ? catalogue.path(cohort.path_id) : undefined);
   const byPath = Map.groupBy(cohorts, (cohort) => cohort.path_id ?? '');
   const byTrade = Map.groupBy(cohorts, (cohort) => pathOf(cohort)?.trade ?? '');
@@ -81,10 +69,12 @@ export async function outcomeReport(db: Queryable, catalogue: ContentCatalogue, 
     scope: options.scope,
     total: summarise('total', options.totalLabel, cohorts),
     byCohort: cohorts.map((cohort) => summarise(cohort.id, cohort.name, [cohort])),
-    byPath: sorted([...byPath].map(([pathId, members]) => {
-      const learningPath = pathId ? catalogue.path(pathId) : undefined;
-      return summarise(pathId || 'none', learningPath ? textOf(learningPath.title) : pathId || 'none', members);
-    })),
+    byPath: sorted(
+      [...byPath].map(([pathId, members]) => {
+        const learningPath = pathId ? catalogue.path(pathId) : undefined;
+        return summarise(pathId || 'none', learningPath ? textOf(learningPath.title) : pathId || 'none', members);
+      }),
+    ),
     byTrade: sorted([...byTrade].map(([trade, members]) => summarise(trade || 'none', trade || 'none', members))),
   };
 }

@@ -36,7 +36,7 @@ export const examplePrograms: ExampleProgramme[] = [
     centreId: 'exemple-hope',
     centreName: 'Programme HOPE (exemple) : réfugiés vers la plomberie',
     tutors: ['Nadia (formatrice FLE)', 'Patrick (formateur plomberie)'],
-    cohorts: [{ name: 'HOPE plomberie — promotion 2025', pathId: 'hope-plomberie', size: 20, startsMonthsAgo: 17, months: 12 }],
+    cohorts: [{ name: 'HOPE plomberie — promotion 2025', pathId: 'hope-plomberie', size: 20, startsMonthsAgo: 20, months: 12 }],
     exits: { job: 72, training: 12, other: 16 },
   },
   {

@@ -36,8 +36,10 @@ export default function OutcomeReport({ lang, strings, loginUrl }: Props) {
   if (state === 'login') return <p className="report-login">{t('followup.login')} <a href={loginUrl}>{t('followup.loginLink')}</a></p>;
   if (state === 'error' || !report) return <p role="alert">{t('followup.error', { message })}</p>;
 
-  // The headline: the latest milestone with something due (6 months when available).
-  const headline = [6, 12, 3, 1].map((months) => report.total.milestones.find((item) => item.milestone === months)!).find((item) => item.due > 0);
+  // The headline: the latest milestone due for at least half of those who left (a figure on a
+  // handful of early leavers would mislead), else the milestone due for the most people.
+  const withDue = report.total.milestones.filter((item) => item.due > 0);
+  const headline = [...withDue].reverse().find((item) => item.due * 2 >= report.total.exits.total) ?? [...withDue].sort((a, b) => b.due - a.due)[0];
   const milestoneCell = (item: MilestoneOutcome) => (item.due === 0 ? <td key={item.milestone}>—</td> : <td key={item.milestone}>{percent(item.inWorkRate)} <small>/ {percent(item.inTrainingRate)} · n={item.due}</small></td>);
   const table = (title: string, groups: OutcomeGroup[]) => (
     <section className="report-table">
