@@ -144,7 +144,10 @@ describe.each(storages)('follow-up and outcome report on %s', (kind) => {
     expect((await call('PUT', url(3), centre.tutor.authorization, { doneOn: '2026-03-01', status: 'employed' })).json().error.field).toBe('body.contract');
     expect((await call('PUT', url(3), centre.tutor.authorization, { doneOn: '2026-01-01', status: 'searching' })).json().error.message).toMatch(/on or after the exit \(2026-01-31\)/);
     expect((await call('PUT', url(3), centre.tutor.authorization, { doneOn: '2026-03-09', status: 'searching' })).json().error.field).toBe('body.doneOn');
-    expect((await call('PUT', url(3), other.tutor.authorization, { doneOn: '2026-03-01', status: 'searching' })).statusCode).toBe(404);
+    const foreign = await call('PUT', url(3), other.tutor.authorization, { doneOn: '2026-03-01', status: 'searching' });
+    expect(foreign.statusCode).toBe(404);
+    // Nothing of the other centre's cohort shows through: the exit is simply unknown.
+    expect(foreign.json().error.message).toBe(`No exit \`${exitId}\``);
     expect((await call('PUT', url(3), tutorA2, { doneOn: '2026-03-01', status: 'searching' })).statusCode).toBe(403);
     expect((await call('PUT', '/api/exits/ex-unknown123/follow-ups/1', centre.tutor.authorization, { doneOn: '2026-03-01', status: 'searching' })).statusCode).toBe(404);
   });

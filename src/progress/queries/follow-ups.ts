@@ -122,10 +122,9 @@ export interface FollowUpScope {
   cohortId?: string | undefined;
 }
 
-/** Follow-ups not done yet and due by `today + days`, overdue first. */
-export async function dueList(db: Queryable, scope: FollowUpScope, today: string, days: number): Promise<DueItem[]> {
+function dueFilter(scope: FollowUpScope, until: string): { where: string; params: string[] } {
   const where = ['f.done_on IS NULL', 'f.due_on <= ?'];
-  const params: string[] = [addDays(today, days)];
+  const params: string[] = [until];
   if (scope.tutorId) {
     where.push('e.cohort_id IN (SELECT cohort_id FROM cohort_tutors WHERE tutor_id = ?)');
     params.push(scope.tutorId);
@@ -138,12 +137,31 @@ export async function dueList(db: Queryable, scope: FollowUpScope, today: string
     where.push('e.cohort_id = ?');
     params.push(scope.cohortId);
   }
+  return { where: where.join(' AND '), params };
+}
+
+/** How many follow-ups are overdue, due this week, upcoming (counted by the database). */
+export async function dueCounts(db: Queryable, scope: FollowUpScope, today: string, days: number): Promise<Record<DueItem['when'], number>> {
+  const { where, params } = dueFilter(scope, addDays(today, days));
+  const rows = await db.all<{ bucket: DueItem['when']; count: number | string }>(
+    `SELECT CASE WHEN f.due_on < ? THEN 'overdue' WHEN f.due_on <= ? THEN 'this-week' ELSE 'upcoming' END AS bucket, COUNT(*) AS count
+       FROM follow_ups f JOIN exits e ON e.id = f.exit_id WHERE ${where} GROUP BY 1`,
+    [today, addDays(today, 6), ...params],
+  );
+  const counts = { overdue: 0, 'this-week': 0, upcoming: 0 };
+  for (const row of rows) counts[row.bucket] = Number(row.count);
+  return counts;
+}
+
+/** Follow-ups not done yet and due by `today + days`, overdue first (the first `limit`, or all). */
+export async function dueList(db: Queryable, scope: FollowUpScope, today: string, days: number, limit?: number): Promise<DueItem[]> {
+  const { where, params } = dueFilter(scope, addDays(today, days));
   const rows = await db.all<{ exit_id: string; milestone: number; due_on: string; cohort_id: string; cohort_name: string; apprentice_id: string; nickname: string | null; left_on: string; outcome: string }>(
     `SELECT f.exit_id, f.milestone, f.due_on, e.cohort_id, c.name AS cohort_name, e.apprentice_id, a.nickname, e.left_on, e.outcome
        FROM follow_ups f JOIN exits e ON e.id = f.exit_id JOIN cohorts c ON c.id = e.cohort_id JOIN apprentices a ON a.id = e.apprentice_id
-      WHERE ${where.join(' AND ')}
-      ORDER BY f.due_on, c.name, e.apprentice_id, f.milestone`,
-    params,
+      WHERE ${where}
+      ORDER BY f.due_on, c.name, e.apprentice_id, f.milestone${limit === undefined ? '' : ' LIMIT ?'}`,
+    limit === undefined ? params : [...params, limit],
   );
   return rows.map((row) => ({
     exitId: row.exit_id,

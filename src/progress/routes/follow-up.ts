@@ -2,12 +2,12 @@ import type { FastifyRequest } from 'fastify';
 import { dueListQuery, exitRequest, followUpRequest, milestoneParam, outcomeReportQuery } from '../../schemas/followup-api.ts';
 import { visibleCohort } from '../access.ts';
 import { fileNamePart } from '../csv.ts';
-import { badRequest, notFound } from '../errors.ts';
+import { badRequest, HttpError, notFound } from '../errors.ts';
 import { dayOf } from '../follow-up-schedule.ts';
 import type { Principal } from '../principal.ts';
 import { getCentre } from '../queries/centres.ts';
 import { getCohort, listCohorts } from '../queries/cohorts.ts';
-import { cohortExits, dueList, exitViews, getExit, recordExit, recordFollowUp } from '../queries/follow-ups.ts';
+import { cohortExits, dueCounts, dueList, exitViews, getExit, recordExit, recordFollowUp } from '../queries/follow-ups.ts';
 import { dueListCsv, outcomeReport, outcomeReportCsv } from '../queries/outcomes.ts';
 import { checkOrigin, parse, type RouteKit } from './route-kit.ts';
 
@@ -48,7 +48,7 @@ export function registerFollowUpRoutes({ app, context, auth }: RouteKit): void {
       await visibleCohort(context, principal, exit.cohort_id);
     } catch (error) {
       // Another centre's exit answers as if absent, like its cohort.
-      if ((error as { statusCode?: number }).statusCode === 404) throw notFound(`No exit \`${request.params.exitId}\``);
+      if (error instanceof HttpError && error.status === 404) throw notFound(`No exit \`${request.params.exitId}\``);
       throw error;
     }
     const milestone = parse(milestoneParam, request.params.milestone, 'params.milestone');
@@ -69,25 +69,23 @@ export function registerFollowUpRoutes({ app, context, auth }: RouteKit): void {
     return { tutorId: principal.kind === 'tutor' ? principal.tutorId : undefined, centreId, cohortId: query.cohort };
   }
 
-  async function due(request: FastifyRequest) {
+  async function dueRequest(request: FastifyRequest) {
     const principal = await auth.authenticate(request.headers, managers);
     const query = parse(dueListQuery, request.query, 'query');
-    const today = dayOf(clock.now());
-    const days = query.days ?? 30;
-    return { today, days, limit: query.limit ?? 200, items: await dueList(db, await scopeOf(principal, query), today, days) };
+    return { today: dayOf(clock.now()), days: query.days ?? 30, limit: query.limit ?? 200, scope: await scopeOf(principal, query) };
   }
 
   app.get('/api/follow-ups/due', async (request) => {
-    const { today, days, limit, items } = await due(request);
-    const counts = { overdue: 0, 'this-week': 0, upcoming: 0 };
-    for (const item of items) counts[item.when] += 1;
-    return { today, days, counts, items: items.slice(0, limit), truncated: items.length > limit };
+    const { today, days, limit, scope } = await dueRequest(request);
+    // One more than the limit says whether the list was cut.
+    const items = await dueList(db, scope, today, days, limit + 1);
+    return { today, days, counts: await dueCounts(db, scope, today, days), items: items.slice(0, limit), truncated: items.length > limit };
   });
 
   app.get('/api/follow-ups/due.csv', async (request, reply) => {
-    const list = await due(request);
-    reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="follow-ups-due-${list.today}.csv"`);
-    return dueListCsv(list.items);
+    const { today, days, scope } = await dueRequest(request);
+    reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="follow-ups-due-${today}.csv"`);
+    return dueListCsv(await dueList(db, scope, today, days));
   });
 
   async function report(request: FastifyRequest) {
