@@ -44,7 +44,8 @@ export default function OutcomeReport({ lang, strings, loginUrl }: Props) {
   const table = (title: string, groups: OutcomeGroup[]) => (
     <section className="report-table">
       <h2>{title}</h2>
-      <div className="table-scroll">
+      {/* A wide table scrolls on a phone: focusable, so it scrolls with the keyboard too. */}
+      <div className="table-scroll" role="region" aria-label={title} tabIndex={0}>
         <table>
           <thead>
             <tr>
@@ -96,7 +97,7 @@ export default function OutcomeReport({ lang, strings, loginUrl }: Props) {
       </dl>
       <section className="report-table">
         <h2>{t('report.total')}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label={t('report.total')} tabIndex={0}>
           <table>
             <thead>
               <tr>
