@@ -1,5 +1,5 @@
 /**
- * `npm run bench:reports [-- --apprentices N] [--cohorts N] [--statements N] [--runs N] [--keep]`
+ * `npm run bench:reports [-- --apprentices N] [--cohorts N] [--statements N] [--runs N] [--keep] [--postgres]`
  *
  * The tutor dashboard and the outcome report at scale (issue 7): 10,000 apprentices in 50
  * cohorts of one centre, 1,000,000 statements, exits and follow-ups for half of the cohorts, in
@@ -11,6 +11,8 @@
  * Then the service listens on loopback and each page is fetched over HTTP, `--runs` times
  * (default 7): median and max. Targets: ≤ 200 ms a dashboard page, ≤ 1 s the full report.
  * The xAPI query index (statement_index) is not filled: nothing measured here reads it.
+ * `--postgres`: the same on PostgreSQL (DATABASE_URL, or a throw-away cluster from the Debian
+ * package, as bench:service does).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,6 +30,9 @@ import { rebuildProgress } from '../src/progress/queries/rebuild.ts';
 import { createTutor } from '../src/progress/queries/tutors.ts';
 import { SeededRandom } from '../src/progress/seed/random.ts';
 import { startService } from '../src/progress/server.ts';
+import type { StorageConfig } from '../src/progress/config.ts';
+import type { SqlValue } from '../src/progress/db/database.ts';
+import { startPostgres } from '../tests/helpers/postgres.ts';
 import { verbs } from '../src/schemas/xapi.ts';
 
 const targets = { pageMs: 200, reportMs: 1000 };
@@ -44,9 +49,9 @@ function wholeNumber(name: string, value: string | undefined, fallback: number):
 
 let flags: Record<string, string | boolean | undefined>;
 try {
-  ({ values: flags } = parseArgs({ options: { apprentices: { type: 'string' }, cohorts: { type: 'string' }, statements: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'boolean' } } }));
+  ({ values: flags } = parseArgs({ options: { apprentices: { type: 'string' }, cohorts: { type: 'string' }, statements: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'boolean' }, postgres: { type: 'boolean' } } }));
 } catch (error) {
-  console.error(`${(error as Error).message}\nUsage: npm run bench:reports -- [--apprentices N] [--cohorts N] [--statements N] [--runs N] [--keep]`);
+  console.error(`${(error as Error).message}\nUsage: npm run bench:reports -- [--apprentices N] [--cohorts N] [--statements N] [--runs N] [--keep] [--postgres]`);
   process.exit(2);
 }
 const size = {
@@ -72,13 +77,17 @@ const catalogue = new ContentCatalogue({ site, modules, paths });
 // ── the database ───────────────────────────────────────────────────────────────────────────
 const folder = mkdtempSync(path.join(tmpdir(), 'relais-bench-reports-'));
 const file = path.join(folder, 'relais.db');
-const db = await openDatabase({ kind: 'sqlite', file });
+let cluster: Awaited<ReturnType<typeof startPostgres>> | undefined;
+const storage: StorageConfig = flags.postgres
+  ? { kind: 'postgres', url: process.env.DATABASE_URL || (await (cluster = await startPostgres({ durable: true })).createDatabase('relais_bench_reports')) }
+  : { kind: 'sqlite', file };
+const db = await openDatabase(storage);
 const now = Date.now();
 const today = dayOf(now);
 const nowIso = new Date(now).toISOString();
 const seconds = (start: number) => `${((performance.now() - start) / 1000).toFixed(1)} s`;
 
-console.log(`bench:reports — ${size.apprentices} apprentices, ${size.cohorts} cohorts, ${size.statements} statements (SQLite ${file})`);
+console.log(`bench:reports — ${size.apprentices} apprentices, ${size.cohorts} cohorts, ${size.statements} statements (${db.description})`);
 let started = performance.now();
 await db.run('INSERT INTO centres (id, name, created_at) VALUES (?, ?, ?)', ['bench', 'Centre de mesure', nowIso]);
 const coordinator = await createTutor(db, { centreId: 'bench', name: 'Coordination', password: 'bench password 1', now });
@@ -120,7 +129,15 @@ console.log(`  centre, ${size.cohorts} cohorts, ${size.apprentices} apprentices:
 started = performance.now();
 let seq = 0;
 const perApprentice = Math.max(1, Math.floor(size.statements / size.apprentices));
+const statementColumns = 'seq, id, stored, timestamp_utc, verb_id, object_ref, is_voiding, voided, apprentice_id, centre_id, module_id, client_key, body';
 await db.transaction(async (tx) => {
+  // 500 rows per INSERT: 6,500 parameters, under both databases' limits.
+  let batch: SqlValue[][] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await tx.run(`INSERT INTO statements (${statementColumns}) VALUES ${batch.map(() => '(?, ?, ?, ?, ?, NULL, 0, 0, ?, ?, ?, NULL, ?)').join(', ')}`, batch.flat());
+    batch = [];
+  };
   for (const cohort of cohorts) {
     const start = Date.parse(`${cohort.startsOn}T08:00:00.000Z`);
     const span = Math.max(86_400_000, Math.min(Date.parse(`${cohort.endsOn}T17:00:00.000Z`), now - 3_600_000) - start);
@@ -136,10 +153,12 @@ await db.transaction(async (tx) => {
         seq += 1;
         const statementId = `00000000-0000-4000-8000-${seq.toString(16).padStart(12, '0')}`;
         const body = JSON.stringify({ id: statementId, actor: { objectType: 'Agent', account: { homePage: site, name: apprentice } }, verb: { id: verb }, object: { objectType: 'Activity', id: module.activity }, timestamp, stored: timestamp, authority: { objectType: 'Agent', account: { homePage: site, name: 'client/bench' } }, version: '1.0.0' });
-        await tx.run('INSERT INTO statements (seq, id, stored, timestamp_utc, verb_id, object_ref, is_voiding, voided, apprentice_id, centre_id, module_id, client_key, body) VALUES (?, ?, ?, ?, ?, NULL, 0, 0, ?, ?, ?, NULL, ?)', [seq, statementId, timestamp, timestamp, verb, apprentice, 'bench', module.id, body]);
+        batch.push([seq, statementId, timestamp, timestamp, verb, apprentice, 'bench', module.id, body]);
+        if (batch.length === 500) await flush();
       }
     }
   }
+  await flush();
 });
 console.log(`  ${seq} statements written: ${seconds(started)}`);
 started = performance.now();
@@ -167,7 +186,7 @@ await db.close();
 
 // ── measure over HTTP ──────────────────────────────────────────────────────────────────────
 // APIs only (no site to serve): the catalogue is the generated one.
-const config = { ...resolveServiceConfig(relaisConfig, { port: '0', db: file }, {}), distDir: null, logRequests: false };
+const config = { ...resolveServiceConfig(relaisConfig, { port: '0' }, {}), storage, distDir: null, logRequests: false };
 const service = await startService(config, { catalogue, logger: silentLogger });
 const login = async (login: string, password: string) => {
   const response = await fetch(new URL('api/tutor/login', service.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
@@ -210,8 +229,9 @@ for (const page of pages) {
   results.push({ name: page.name, medianMs, maxMs, targetMs: page.target, bytes, ok: maxMs <= page.target });
 }
 await service.close();
+await cluster?.stop();
 if (!flags.keep) rmSync(folder, { recursive: true, force: true });
-else console.log(`  database kept: ${file}`);
+else if (storage.kind === 'sqlite') console.log(`  database kept: ${file}`);
 
 console.log(`\n${'page'.padEnd(56)} ${'median'.padStart(9)} ${'max'.padStart(9)} ${'target'.padStart(8)} ${'size'.padStart(10)}`);
 for (const result of results) {

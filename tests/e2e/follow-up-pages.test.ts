@@ -43,7 +43,8 @@ describe('follow-up and report pages', () => {
   });
 
   async function loggedIn(centre: string) {
-    const context = await browser.newContext();
+    // A phone's width: the pages are built mobile-first.
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const login = seeded.logins.find((item) => item.centre === centre)!;
     const response = await context.request.post(new URL('api/tutor/login', service.url).href, { data: { login: login.tutor, password: login.password } });
     expect(response.status()).toBe(200);
@@ -84,7 +85,7 @@ describe('follow-up and report pages', () => {
 
   it('lists the follow-ups due and records one', async () => {
     const context = await loggedIn('exemple-chance');
-    const page = await context.newPage({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
     await page.goto(new URL('suivi/', service.url).href);
     const items = page.locator('.due-list > li');
     await expect.poll(() => items.count()).toBeGreaterThan(0);
