@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SqliteDatabase } from '../../src/progress/db/sqlite.ts';
 import type { Database } from '../../src/progress/db/database.ts';
+import { readMigrations } from '../../src/progress/db/migrations.ts';
 import { freshDatabase, storages } from '../helpers/progress-service.ts';
 
 /** The storage interface: both implementations pass the same contract. */
@@ -22,7 +23,9 @@ describe.each(storages)('storage contract on %s', (kind) => {
   it('applies migrations once', async () => {
     expect(await db.migrate()).toEqual([]);
     const applied = await db.all<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
-    expect(applied.map((row) => row.name)).toEqual(['0001-initial']);
+    // Every numbered file of the dialect's folder, each applied once, in order.
+    expect(applied.map((row) => row.name)).toEqual(readMigrations(kind).map((migration) => migration.name));
+    expect(applied.map((row) => row.name)).toContain('0003-follow-up');
   });
 
   it('runs, reads and counts with ? placeholders, numbers as numbers, bytes as bytes', async () => {
