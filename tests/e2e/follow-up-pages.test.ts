@@ -61,6 +61,10 @@ describe('follow-up and report pages', () => {
     expect(await page.getByRole('row', { name: /HOPE plomberie — promotion 2025/ }).count()).toBe(1);
     expect(await page.getByText('Les injoignables et les suivis pas encore notés restent dans le total', { exact: false }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
+    // A cohort's name opens the report of that cohort alone.
+    await page.getByRole('link', { name: 'HOPE plomberie — promotion 2025' }).click();
+    await expect.poll(() => page.url()).toMatch(/\/rapport\/\?cohort=co-/);
+    await expect.poll(() => page.locator('.report-table').count()).toBe(4);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.report-actions').isVisible()).toBe(false);
     await context.close();

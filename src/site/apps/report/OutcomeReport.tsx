@@ -41,7 +41,8 @@ export default function OutcomeReport({ lang, strings, loginUrl }: Props) {
   const withDue = report.total.milestones.filter((item) => item.due > 0);
   const headline = [...withDue].reverse().find((item) => item.due * 2 >= report.total.exits.total) ?? [...withDue].sort((a, b) => b.due - a.due)[0];
   const milestoneCell = (item: MilestoneOutcome) => (item.due === 0 ? <td key={item.milestone}>—</td> : <td key={item.milestone}>{percent(item.inWorkRate)} <small>/ {percent(item.inTrainingRate)} · n={item.due}</small></td>);
-  const table = (title: string, groups: OutcomeGroup[]) => (
+  // Each group's label opens the report of that group alone (`?cohort=`, `?path=`, `?trade=`).
+  const table = (title: string, groups: OutcomeGroup[], filter: 'cohort' | 'path' | 'trade') => (
     <section className="report-table">
       <h2>{title}</h2>
       {/* A wide table scrolls on a phone: focusable, so it scrolls with the keyboard too. */}
@@ -60,7 +61,7 @@ export default function OutcomeReport({ lang, strings, loginUrl }: Props) {
           <tbody>
             {groups.map((group) => (
               <tr key={group.key}>
-                <th scope="row">{group.key === 'none' ? '—' : group.key === 'total' ? t('report.total') : group.label}</th>
+                <th scope="row">{group.key === 'none' ? '—' : <a href={`?${filter}=${encodeURIComponent(group.key)}`}>{group.label}</a>}</th>
                 <td>{group.apprentices}</td>
                 <td>{percent(group.completionRate)} <small>({group.completed}/{group.withPath})</small></td>
                 <td>{group.exits.total}</td>
@@ -78,6 +79,7 @@ export default function OutcomeReport({ lang, strings, loginUrl }: Props) {
     <div className="report">
       <p className="report-as-of">{t('report.asOf', { date: date(report.asOf) })} · {report.total.label === 'all' ? t('report.total') : report.total.label}</p>
       <div className="report-actions">
+        {query ? <a href="?">{t('report.total')}</a> : null}
         <button type="button" onClick={() => window.print()}>{t('report.print')}</button>
         <a href={`/api/reports/outcomes.csv${query}`} download>{t('report.csv')}</a>
       </div>
@@ -124,9 +126,9 @@ export default function OutcomeReport({ lang, strings, loginUrl }: Props) {
           </table>
         </div>
       </section>
-      {table(t('report.byCohort'), report.byCohort)}
-      {table(t('report.byPath'), report.byPath)}
-      {table(t('report.byTrade'), report.byTrade)}
+      {table(t('report.byCohort'), report.byCohort, 'cohort')}
+      {table(t('report.byPath'), report.byPath, 'path')}
+      {table(t('report.byTrade'), report.byTrade, 'trade')}
       <section className="report-definitions">
         <h2>{t('report.definitions')}</h2>
         <ul>
