@@ -14,6 +14,7 @@ import { registerApprenticeRoutes } from './routes/apprentices.ts';
 import { registerCentreRoutes } from './routes/centres.ts';
 import { registerCohortRoutes } from './routes/cohorts.ts';
 import { registerCredentialRoutes } from './routes/credentials.ts';
+import { registerFollowUpRoutes } from './routes/follow-up.ts';
 import type { RouteKit } from './routes/route-kit.ts';
 import { registerServiceRoutes } from './routes/service.ts';
 import { registerSessionRoutes } from './routes/sessions.ts';
@@ -158,6 +159,7 @@ export async function buildApp(context: ServiceContext, options: AppOptions = {}
   registerApprenticeRoutes(kit);
   registerCredentialRoutes(kit);
   registerValidationRoutes(kit);
+  registerFollowUpRoutes(kit);
   registerServiceRoutes(kit);
 
   if (config.distDir) {

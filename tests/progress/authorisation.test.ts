@@ -8,6 +8,7 @@ import { loadIssuerKeys } from '../../src/credentials/keys-fs.ts';
 import { createCentreKeys } from '../../src/library/keys-fs.ts';
 import { enrol } from '../../src/progress/queries/apprentices.ts';
 import { addCohortTutor, getCohort } from '../../src/progress/queries/cohorts.ts';
+import { recordExit } from '../../src/progress/queries/follow-ups.ts';
 import { createTutor } from '../../src/progress/queries/tutors.ts';
 import { addPracticalHours } from '../../src/progress/queries/practical-hours.ts';
 import { createValidationLink } from '../../src/progress/queries/validation-links.ts';
@@ -225,6 +226,25 @@ describe.each(storages)('authorisation matrix on %s', (kind) => {
         allowed: 'everyone',
         request: async () => ({ url: `/api/validation-links/${await newLink()}`, payload: { validator: { name: 'Karim', role: 'Chef d’équipe' }, skills: [{ skillId: 'soudure-fibre', level: 2 }] } }),
       },
+      {
+        route: 'PUT /api/cohorts/:cohortId/apprentices/:apprenticeId/exit',
+        allowed: managersOfCohortA,
+        request: () => ({ url: `/api/cohorts/${ids.cohortA}/apprentices/${ids.apprenticeA}/exit`, payload: { leftOn: '2026-01-31', outcome: 'job', contract: 'cdd' } }),
+      },
+      { route: 'GET /api/cohorts/:cohortId/exits', allowed: managersOfCohortA, request: () => ({ url: `/api/cohorts/${ids.cohortA}/exits` }) },
+      {
+        route: 'PUT /api/exits/:exitId/follow-ups/:milestone',
+        allowed: managersOfCohortA,
+        request: async () => {
+          const exit = await recordExit(service.db, { cohortId: ids.cohortA, apprenticeId: ids.apprenticeD, centreId: ids.centreA, leftOn: '2026-01-15', outcome: 'other', recordedBy: 'test', now: Date.now() });
+          return { url: `/api/exits/${exit.id}/follow-ups/1`, payload: { doneOn: '2026-02-20', status: 'searching' } };
+        },
+      },
+      // Each manager gets their own scope (empty for centre B); the follow-up test checks the contents.
+      { route: 'GET /api/follow-ups/due', allowed: ['admin', 'clientA', 'clientB', 'tutorA', 'tutorA2', 'tutorB'], request: () => ({ url: '/api/follow-ups/due' }) },
+      { route: 'GET /api/follow-ups/due.csv', allowed: ['admin', 'clientA', 'clientB', 'tutorA', 'tutorA2', 'tutorB'], request: () => ({ url: '/api/follow-ups/due.csv' }) },
+      { route: 'GET /api/reports/outcomes', allowed: managersOfCohortA, request: () => ({ url: `/api/reports/outcomes?cohort=${ids.cohortA}` }) },
+      { route: 'GET /api/reports/outcomes.csv', allowed: managersOfCohortA, request: () => ({ url: `/api/reports/outcomes.csv?cohort=${ids.cohortA}` }) },
       { route: 'POST /api/progress/rebuild', allowed: ['admin'], request: () => ({ url: '/api/progress/rebuild' }) },
       { route: 'OPTIONS /api/*', allowed: 'everyone', request: () => ({ url: '/api/cohorts' }) },
       { route: 'OPTIONS /xapi/*', allowed: 'everyone', request: () => ({ url: '/xapi/statements' }) },

@@ -20,3 +20,6 @@ export function localText(text: unknown, lang: string): string {
   }
   return '';
 }
+
+/** The strings a page picked for its island, by key. */
+export type AppStrings = Readonly<Record<string, string>>;
