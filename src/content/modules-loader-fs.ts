@@ -1,0 +1,101 @@
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { localizedUrl, uiLanguageFor } from '../i18n/strings.ts';
+import { renderModuleBody } from '../mdx/markup/render-body.ts';
+import { glossarySchema, type GlossaryEntry } from '../schemas/index.ts';
+import { normalizeTerm } from '../site/lib/anchors.ts';
+import { splitFrontmatter } from './split-frontmatter.ts';
+
+interface Glossaries {
+  byLanguage: Map<string, Map<string, GlossaryEntry>>;
+  /** Changes when any glossary does: every module's HTML depends on it. */
+  digest: string;
+}
+
+/**
+ * The modules collection: every content/modules/<trade>/<slug>.mdx, its frontmatter validated by
+ * the collection schema and its body rendered to HTML here, once (render-body.ts), instead of
+ * each module becoming a JavaScript module that Vite bundles: the build's time and memory then
+ * grow with the text, not with a module graph (docs/adr/0009). The checker has already refused
+ * bad content with path:line:col before this runs. In `astro dev` it re-renders what is saved.
+ */
+export function modulesLoader(contentDir: string): Loader {
+  const root = path.resolve(contentDir);
+  const modulesDir = path.join(root, 'modules');
+  const glossaryDir = path.join(root, 'glossary');
+  return {
+    name: 'relais-modules',
+    load: async (context) => {
+      let glossaries = readGlossaries(glossaryDir, context);
+      const files = listModules(modulesDir);
+      const seen = new Set<string>();
+      for (const file of files) seen.add(await loadModule(context, file, modulesDir, glossaries, root));
+      // Entries of files that are gone (the store outlives a build in dev and in the cache).
+      for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
+      const watcher = context.watcher;
+      if (!watcher) return;
+      watcher.add([modulesDir, glossaryDir]);
+      watcher.on('all', async (event, changed) => {
+        const file = path.resolve(changed);
+        if (file.startsWith(glossaryDir + path.sep)) {
+          glossaries = readGlossaries(glossaryDir, context);
+          for (const module of listModules(modulesDir)) await loadModule(context, module, modulesDir, glossaries, root);
+          return;
+        }
+        if (!file.startsWith(modulesDir + path.sep) || !/\.mdx$/.test(file)) return;
+        if (event === 'unlink') context.store.delete(moduleId(modulesDir, file));
+        else if (event === 'add' || event === 'change') await loadModule(context, file, modulesDir, glossaries, root).catch((error: unknown) => context.logger.error(String(error)));
+      });
+    },
+  };
+}
+
+const moduleId = (modulesDir: string, file: string) => path.relative(modulesDir, file).split(path.sep).join('/').replace(/\.mdx$/, '');
+
+/** modules/<trade>/<slug>.mdx, sorted (the order of the collection). */
+function listModules(modulesDir: string): string[] {
+  if (!existsSync(modulesDir)) return [];
+  const files: string[] = [];
+  for (const trade of readdirSync(modulesDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (!trade.isDirectory()) continue;
+    for (const name of readdirSync(path.join(modulesDir, trade.name)).sort()) if (name.endsWith('.mdx')) files.push(path.join(modulesDir, trade.name, name));
+  }
+  return files;
+}
+
+/** content/glossary/<lang>.yaml, keyed as Term looks words up. Invalid files were reported by the checker. */
+function readGlossaries(glossaryDir: string, context: LoaderContext): Glossaries {
+  const glossaries = new Map<string, Map<string, GlossaryEntry>>();
+  if (!existsSync(glossaryDir)) return { byLanguage: glossaries, digest: '' };
+  for (const name of readdirSync(glossaryDir)) {
+    const match = /^(.+)\.ya?ml$/.exec(name);
+    if (!match) continue;
+    const parsed = glossarySchema.safeParse(parseYaml(readFileSync(path.join(glossaryDir, name), 'utf8')));
+    if (parsed.success) glossaries.set(match[1]!, new Map(Object.entries(parsed.data).map(([term, entry]) => [normalizeTerm(term), entry])));
+  }
+  return { byLanguage: glossaries, digest: context.generateDigest(JSON.stringify([...glossaries].map(([code, entries]) => [code, [...entries]]))) };
+}
+
+async function loadModule(context: LoaderContext, file: string, modulesDir: string, glossaries: Glossaries, contentRoot: string): Promise<string> {
+  const id = moduleId(modulesDir, file);
+  const text = readFileSync(file, 'utf8');
+  const parts = splitFrontmatter(text);
+  const frontmatter = (parts ? parseYaml(parts.yaml) : {}) as Record<string, unknown>;
+  const body = parts ? parts.body : text;
+  const filePath = path.relative(fileURLToPath(context.config.root), file).split(path.sep).join('/');
+  const data = await context.parseData({ id, data: frontmatter, filePath });
+  const language = typeof data.language === 'string' ? data.language : 'fr';
+  const recording = (data.source as { recording?: string } | undefined)?.recording;
+  const hasRecording = !!recording && existsSync(path.resolve(contentRoot, recording));
+  const lang = uiLanguageFor(language);
+  const glossary = glossaries.byLanguage.get(language) ?? glossaries.byLanguage.get(lang);
+  // The HTML depends on the file, the glossary and whether the recording exists.
+  const digest = context.generateDigest(`${text}\0${hasRecording}\0${glossaries.digest}`);
+  if (context.store.get(id)?.digest === digest) return id;
+  const rendered = renderModuleBody(body, { language, glossary, glossaryUrl: localizedUrl(lang, '/glossaire/'), hasRecording, contentDir: contentRoot });
+  context.store.set({ id, data, body, filePath, digest, rendered: { html: rendered.html, metadata: { components: rendered.components } } });
+  return id;
+}
