@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { localizedUrl, uiLanguageFor } from '../i18n/strings.ts';
 import { renderModuleBody } from '../mdx/markup/render-body.ts';
+import { termsUsed } from '../mdx/terms.ts';
 import { glossarySchema, type GlossaryEntry } from '../schemas/index.ts';
 import { normalizeTerm } from '../site/lib/anchors.ts';
 import { splitFrontmatter } from './split-frontmatter.ts';
@@ -30,9 +31,11 @@ export function modulesLoader(contentDir: string): Loader {
     name: 'relais-modules',
     load: async (context) => {
       let glossaries = readGlossaries(glossaryDir, context);
+      const started = performance.now();
       const files = listModules(modulesDir);
       const seen = new Set<string>();
       for (const file of files) seen.add(await loadModule(context, file, modulesDir, glossaries, root));
+      context.logger.info(`${files.length} modules rendered in ${Math.round(performance.now() - started)} ms`);
       // Entries of files that are gone (the store outlives a build in dev and in the cache).
       for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
       const watcher = context.watcher;
@@ -96,6 +99,9 @@ async function loadModule(context: LoaderContext, file: string, modulesDir: stri
   const digest = context.generateDigest(`${text}\0${hasRecording}\0${glossaries.digest}`);
   if (context.store.get(id)?.digest === digest) return id;
   const rendered = renderModuleBody(body, { language, glossary, glossaryUrl: localizedUrl(lang, '/glossaire/'), hasRecording, contentDir: contentRoot });
-  context.store.set({ id, data, body, filePath, digest, rendered: { html: rendered.html, metadata: { components: rendered.components } } });
+  // No `body`: the page needs only the HTML and the words for its glossary, and every byte kept
+  // here is in the data store Vite bundles into the build.
+  const metadata: ModuleMetadata = { components: rendered.components, terms: termsUsed(body) };
+  context.store.set({ id, data, filePath, digest, rendered: { html: rendered.html, metadata } });
   return id;
 }
