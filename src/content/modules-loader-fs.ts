@@ -10,6 +10,14 @@ import { glossarySchema, type GlossaryEntry } from '../schemas/index.ts';
 import { normalizeTerm } from '../site/lib/anchors.ts';
 import { splitFrontmatter } from './split-frontmatter.ts';
 
+/** What the module page reads of a rendered module besides its HTML. */
+export type ModuleMetadata = {
+  /** Know-how components the body uses (the page adds the scripts of Quiz, Checklist, Clip). */
+  components: string[];
+  /** Glossary words the body uses, in order of first use (the module glossary). */
+  terms: string[];
+};
+
 interface Glossaries {
   byLanguage: Map<string, Map<string, GlossaryEntry>>;
   /** Changes when any glossary does: every module's HTML depends on it. */
@@ -33,11 +41,11 @@ export function modulesLoader(contentDir: string): Loader {
       let glossaries = readGlossaries(glossaryDir, context);
       const started = performance.now();
       const files = listModules(modulesDir);
-      const seen = new Set<string>();
-      for (const file of files) seen.add(await loadModule(context, file, modulesDir, glossaries, root));
+      // Every body is rendered again (about a millisecond each): the store would otherwise keep, for
+      // an unchanged file, the HTML of an older renderer (Astro skips a set() with the same digest).
+      context.store.clear();
+      for (const file of files) await loadModule(context, file, modulesDir, glossaries, root);
       context.logger.info(`${files.length} modules rendered in ${Math.round(performance.now() - started)} ms`);
-      // Entries of files that are gone (the store outlives a build in dev and in the cache).
-      for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
       const watcher = context.watcher;
       if (!watcher) return;
       watcher.add([modulesDir, glossaryDir]);
@@ -82,7 +90,7 @@ function readGlossaries(glossaryDir: string, context: LoaderContext): Glossaries
   return { byLanguage: glossaries, digest: context.generateDigest(JSON.stringify([...glossaries].map(([code, entries]) => [code, [...entries]]))) };
 }
 
-async function loadModule(context: LoaderContext, file: string, modulesDir: string, glossaries: Glossaries, contentRoot: string): Promise<string> {
+async function loadModule(context: LoaderContext, file: string, modulesDir: string, glossaries: Glossaries, contentRoot: string): Promise<void> {
   const id = moduleId(modulesDir, file);
   const text = readFileSync(file, 'utf8');
   const parts = splitFrontmatter(text);
@@ -97,11 +105,9 @@ async function loadModule(context: LoaderContext, file: string, modulesDir: stri
   const glossary = glossaries.byLanguage.get(language) ?? glossaries.byLanguage.get(lang);
   // The HTML depends on the file, the glossary and whether the recording exists.
   const digest = context.generateDigest(`${text}\0${hasRecording}\0${glossaries.digest}`);
-  if (context.store.get(id)?.digest === digest) return id;
   const rendered = renderModuleBody(body, { language, glossary, glossaryUrl: localizedUrl(lang, '/glossaire/'), hasRecording, contentDir: contentRoot });
   // No `body`: the page needs only the HTML and the words for its glossary, and every byte kept
   // here is in the data store Vite bundles into the build.
   const metadata: ModuleMetadata = { components: rendered.components, terms: termsUsed(body) };
   context.store.set({ id, data, filePath, digest, rendered: { html: rendered.html, metadata } });
-  return id;
 }
