@@ -44,7 +44,14 @@ export function modulesLoader(contentDir: string): Loader {
       // Every body is rendered again (about a millisecond each): the store would otherwise keep, for
       // an unchanged file, the HTML of an older renderer (Astro skips a set() with the same digest).
       context.store.clear();
-      for (const file of files) await loadModule(context, file, modulesDir, glossaries, root);
+      // In `astro dev` a module being written may not parse yet: say so and keep the others (the
+      // build never gets here with bad content: the checker stops it first, with path:line:col).
+      const load = (file: string) =>
+        loadModule(context, file, modulesDir, glossaries, root).catch((error: unknown) => {
+          if (!context.watcher) throw error;
+          context.logger.error(`${path.relative(root, file)}: ${error instanceof Error ? error.message : String(error)}`);
+        });
+      for (const file of files) await load(file);
       context.logger.info(`${files.length} modules rendered in ${Math.round(performance.now() - started)} ms`);
       const watcher = context.watcher;
       if (!watcher) return;
@@ -53,12 +60,12 @@ export function modulesLoader(contentDir: string): Loader {
         const file = path.resolve(changed);
         if (file.startsWith(glossaryDir + path.sep)) {
           glossaries = readGlossaries(glossaryDir, context);
-          for (const module of listModules(modulesDir)) await loadModule(context, module, modulesDir, glossaries, root);
+          for (const module of listModules(modulesDir)) await load(module);
           return;
         }
         if (!file.startsWith(modulesDir + path.sep) || !/\.mdx$/.test(file)) return;
         if (event === 'unlink') context.store.delete(moduleId(modulesDir, file));
-        else if (event === 'add' || event === 'change') await loadModule(context, file, modulesDir, glossaries, root).catch((error: unknown) => context.logger.error(String(error)));
+        else if (event === 'add' || event === 'change') await load(file);
       });
     },
   };

@@ -30,6 +30,7 @@ export interface BodyContext {
 export class BodyRenderer {
   readonly t: ReturnType<typeof translator>;
   private counter = 0;
+  private terms = 0;
   private readonly glossed = new Set<string>();
   /** Components met, so the page adds only the scripts the body needs. */
   readonly used = new Set<string>();
@@ -45,6 +46,15 @@ export class BodyRenderer {
   nextId(prefix: string): string {
     this.counter += 1;
     return `${prefix}-${this.counter}`;
+  }
+
+  /**
+   * The body's HTML with the ids of its terms numbered after those of the other components, as
+   * the .astro components numbered them (a term took its id after rendering its text), so that
+   * pages and their ids stay as they were.
+   */
+  finish(html: string): string {
+    return html.replace(/\u0000term-(\d+)\u0000/g, (_, index: string) => `term-${this.counter + Number(index)}`);
   }
 
   /** `name` with its literal props and the HTML of its children → its HTML. */
@@ -132,7 +142,9 @@ export class BodyRenderer {
     const key = normalizeTerm(id ?? html.replace(/<[^>]+>/g, '').trim());
     const entry = this.context.glossary?.get(key);
     if (!entry) return `<span class="term">${html}</span>`;
-    const popoverId = this.nextId('term');
+    // A placeholder until finish() knows how many other ids the body has (Markdown turns a NUL into U+FFFD).
+    this.terms += 1;
+    const popoverId = `\u0000term-${this.terms}\u0000`;
     const firstUse = !this.glossed.has(key);
     this.glossed.add(key);
     const glosses = firstUse ? glossesHtml(entry.glosses, this.context.language) : '';

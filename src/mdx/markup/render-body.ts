@@ -35,7 +35,7 @@ export function renderModuleBody(body: string, context: BodyContext): RenderedBo
   const tree = mdxToHast(body, { features: { gfm: true, smartPunctuation: true }, position: false }) as HastNode as Node;
   const renderer = new BodyRenderer(context);
   const slugger = new Slugger();
-  const html = renderChildren(tree.children ?? [], renderer, slugger, false);
+  const html = renderer.finish(renderChildren(tree.children ?? [], renderer, slugger, false));
   return { html, components: [...renderer.used] };
 }
 
