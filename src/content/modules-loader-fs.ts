@@ -48,8 +48,9 @@ export function modulesLoader(contentDir: string): Loader {
       // build never gets here with bad content: the checker stops it first, with path:line:col).
       const load = (file: string) =>
         loadModule(context, file, modulesDir, glossaries, root).catch((error: unknown) => {
-          if (!context.watcher) throw error;
-          context.logger.error(`${path.relative(root, file)}: ${error instanceof Error ? error.message : String(error)}`);
+          const message = `${path.relative(process.cwd(), file)}: ${error instanceof Error ? error.message : String(error)}`;
+          if (!context.watcher) throw Object.assign(new Error(message), { stack: message });
+          context.logger.error(message);
         });
       for (const file of files) await load(file);
       context.logger.info(`${files.length} modules rendered in ${Math.round(performance.now() - started)} ms`);

@@ -57,17 +57,25 @@ function renderNode(node: Node, renderer: BodyRenderer, slugger: Slugger): strin
       return renderElement(node, renderer, slugger);
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement': {
-      const props: Record<string, string> = {};
+      const props: Record<string, string | true> = {};
       for (const attribute of node.attributes ?? []) {
-        if (attribute.type === 'mdxJsxAttribute' && attribute.name && typeof attribute.value === 'string') props[attribute.name] = attribute.value;
+        if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) continue;
+        if (typeof attribute.value === 'string') props[attribute.name] = attribute.value;
+        else if (attribute.value === null || attribute.value === undefined) props[attribute.name] = true;
+        else throw new Error(`<${node.name}> has an expression as ${attribute.name}: only literal props can be rendered`);
       }
-      return renderer.component(node.name ?? '', props, renderChildren(node.children ?? [], renderer, slugger, true));
+      const name = node.name ?? '';
+      const children = renderChildren(node.children ?? [], renderer, slugger, true);
+      // Lower-case names are HTML (the inline formatting the checker allows: <b>, <abbr title="…">, <br />…).
+      if (/^[a-z]/.test(name)) return voidElements.has(name) ? `<${name}${attributes(props)}>` : `<${name}${attributes(props)}>${children}</${name}>`;
+      const literal = Object.fromEntries(Object.entries(props).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+      return renderer.component(name, literal, children);
     }
     case 'comment':
       return '';
     default:
-      // Expressions, imports and raw HTML are refused by the checker before the build.
-      throw new Error(`Unexpected ${node.type} in a module body: only Markdown and know-how components can be used`);
+      // Expressions, imports and exports are refused by the checker (untrusted-mdx) before the build.
+      throw new Error(`${node.type} in a module body cannot be rendered: a module holds Markdown and know-how components with literal props, no code (docs/adr/0009)`);
   }
 }
 
