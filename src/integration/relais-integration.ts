@@ -68,10 +68,11 @@ export function relaisIntegration(config: RelaisConfig): AstroIntegration {
         if (existsSync(mediaDir)) cpSync(mediaDir, path.join(outDir, 'media'), { recursive: true });
         const variants = await writeImageVariants(outDir);
         if (variants > 0) logger.info(`pictures: ${variants} smaller copies for small screens`);
+        const indexStarted = performance.now();
         const { pages, errors } = await buildSearchIndex(outDir);
         if (errors.length > 0) throw new Error(`Search index failed: ${errors.join('; ')}`);
         // Pagefind reads every page but indexes only those marked data-pagefind-body (published modules).
-        logger.info(`search index written (${pages} pages read)`);
+        logger.info(`search index written (${pages} pages read) in ${Math.round(performance.now() - indexStarted)} ms`);
         const started = performance.now();
         const offline = await buildOffline(outDir, readUiLanguages().map((language) => language.code));
         for (const warning of offline.warnings) logger.warn(`service worker: ${warning}`);
