@@ -8,6 +8,7 @@ import { renderModuleBody } from '../mdx/markup/render-body.ts';
 import { termsUsed } from '../mdx/terms.ts';
 import { glossarySchema, type GlossaryEntry } from '../schemas/index.ts';
 import { normalizeTerm } from '../site/lib/anchors.ts';
+import { takeCheckedModule } from './checked-library.ts';
 import { splitFrontmatter } from './split-frontmatter.ts';
 
 /** What the module page reads of a rendered module besides its HTML. */
@@ -51,9 +52,11 @@ export function modulesLoader(contentDir: string): Loader {
           const message = `${path.relative(process.cwd(), file)}: ${error instanceof Error ? error.message : String(error)}`;
           if (!context.watcher) throw Object.assign(new Error(message), { stack: message });
           context.logger.error(message);
+          return false;
         });
-      for (const file of files) await load(file);
-      context.logger.info(`${files.length} modules rendered in ${Math.round(performance.now() - started)} ms`);
+      let fromChecker = 0;
+      for (const file of files) if (await load(file)) fromChecker += 1;
+      context.logger.info(`${files.length} modules rendered in ${Math.round(performance.now() - started)} ms (${fromChecker} with the frontmatter the checker read)`);
       const watcher = context.watcher;
       if (!watcher) return;
       watcher.add([modulesDir, glossaryDir]);
@@ -98,12 +101,14 @@ function readGlossaries(glossaryDir: string, context: LoaderContext): Glossaries
   return { byLanguage: glossaries, digest: context.generateDigest(JSON.stringify([...glossaries].map(([code, entries]) => [code, [...entries]]))) };
 }
 
-async function loadModule(context: LoaderContext, file: string, modulesDir: string, glossaries: Glossaries, contentRoot: string): Promise<void> {
+async function loadModule(context: LoaderContext, file: string, modulesDir: string, glossaries: Glossaries, contentRoot: string): Promise<boolean> {
   const id = moduleId(modulesDir, file);
   const text = readFileSync(file, 'utf8');
-  const parts = splitFrontmatter(text);
-  const frontmatter = (parts ? parseYaml(parts.yaml) : {}) as Record<string, unknown>;
-  const body = parts ? parts.body : text;
+  // The checker read this file moments ago in a build: take its YAML instead of parsing it again.
+  const checked = takeCheckedModule(id, text);
+  const parts = checked ? undefined : splitFrontmatter(text);
+  const frontmatter = (checked ? checked.source.data : parts ? parseYaml(parts.yaml) : {}) as Record<string, unknown>;
+  const body = checked ? checked.body : parts ? parts.body : text;
   const filePath = path.relative(fileURLToPath(context.config.root), file).split(path.sep).join('/');
   const data = await context.parseData({ id, data: frontmatter, filePath });
   const language = typeof data.language === 'string' ? data.language : 'fr';
@@ -118,4 +123,5 @@ async function loadModule(context: LoaderContext, file: string, modulesDir: stri
   // here is in the data store Vite bundles into the build.
   const metadata: ModuleMetadata = { components: rendered.components, terms: termsUsed(body) };
   context.store.set({ id, data, filePath, digest, rendered: { html: rendered.html, metadata } });
+  return checked !== undefined;
 }

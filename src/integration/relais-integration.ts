@@ -6,6 +6,7 @@ import type { RelaisConfig } from '../config/relais-config.ts';
 import { readUiLanguages } from '../i18n/languages-fs.ts';
 import { generatedFolder } from '../site/lib/offline.ts';
 import { appIcons, iconPng, iconSvg } from './app-icons.ts';
+import { shareCheckedLibrary } from '../content/checked-library.ts';
 import { checkBeforeBuild } from './check-before-build.ts';
 import { writeImageVariants } from './image-variants-fs.ts';
 import { buildOffline } from './offline-fs.ts';
@@ -35,6 +36,8 @@ export function relaisIntegration(config: RelaisConfig): AstroIntegration {
           error.stack = error.message; // the list above says where; a stack trace would only hide it
           throw error;
         }
+        // The modules loader takes the frontmatter the checker parsed (src/content/checked-library.ts).
+        if (command === 'build') shareCheckedLibrary(library);
         logger.info(`library: ${library.modules.size} modules, ${library.trades.size} trades, ${library.skills.size} skills`);
       },
       'astro:server:setup': ({ server, logger }) => {
