@@ -3,8 +3,8 @@
  *
  * For each N: generates a synthetic library (scripts/generate-library.ts) into a fresh temporary
  * folder, then builds it cold (empty cache and output folders) with the real `astro build`, and
- * measures the build's wall time and CPU time (user + system, all its processes), the peak RSS of its process tree (Astro + Pagefind), the size of
- * dist/ and of its Pagefind index, the HTML pages, and the weight of a sample of module pages
+ * measures the build's wall time and CPU time (user + system, all its processes), the peak RSS
+ * of its process tree (Astro + Pagefind), the size of dist/ and of its Pagefind index, the HTML pages, and the weight of a sample of module pages
  * (HTML + the CSS and JS they load, each gzipped at level 9). Prints a table per run and a final
  * `BENCH {…}` JSON line with every figure, the targets and the ratios against them.
  *
