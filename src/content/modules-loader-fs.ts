@@ -109,6 +109,8 @@ async function loadModule(context: LoaderContext, file: string, modulesDir: stri
   const parts = checked ? undefined : splitFrontmatter(text);
   const frontmatter = (checked ? checked.source.data : parts ? parseYaml(parts.yaml) : {}) as Record<string, unknown>;
   const body = checked ? checked.body : parts ? parts.body : text;
+  // Blank lines in place of the frontmatter: a parse error (in `astro dev`) gives the file's own line.
+  const bodyLine = checked ? checked.bodyLine : parts ? parts.bodyLine : 1;
   const filePath = path.relative(fileURLToPath(context.config.root), file).split(path.sep).join('/');
   const data = await context.parseData({ id, data: frontmatter, filePath });
   const language = typeof data.language === 'string' ? data.language : 'fr';
@@ -118,7 +120,7 @@ async function loadModule(context: LoaderContext, file: string, modulesDir: stri
   const glossary = glossaries.byLanguage.get(language) ?? glossaries.byLanguage.get(lang);
   // The HTML depends on the file, the glossary and whether the recording exists.
   const digest = context.generateDigest(`${text}\0${hasRecording}\0${glossaries.digest}`);
-  const rendered = renderModuleBody(body, { language, glossary, glossaryUrl: localizedUrl(lang, '/glossaire/'), hasRecording, contentDir: contentRoot });
+  const rendered = renderModuleBody('\n'.repeat(bodyLine - 1) + body, { language, glossary, glossaryUrl: localizedUrl(lang, '/glossaire/'), hasRecording, contentDir: contentRoot });
   // No `body`: the page needs only the HTML and the words for its glossary, and every byte kept
   // here is in the data store Vite bundles into the build.
   const metadata: ModuleMetadata = { components: rendered.components, terms: termsUsed(body) };
