@@ -1,5 +1,4 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
 import { relaisConfig as config } from './src/config/current.ts';
@@ -22,7 +21,9 @@ export default defineConfig({
   experimental: { contentIntellisense: true },
   // React only for the app pages (my progress, tutor dashboard, validation forms): module pages stay
   // plain custom elements within their JS budget (DESIGN.md, "JavaScript budget").
-  integrations: [relaisIntegration(config), mdx(), react({ include: ['**/src/site/apps/**'] })],
+  // No @astrojs/mdx: module bodies are rendered to HTML by the modules content loader, so no module
+  // becomes a JavaScript module (docs/adr/0009).
+  integrations: [relaisIntegration(config), react({ include: ['**/src/site/apps/**'] })],
   vite: {
     build: {
       rollupOptions: {

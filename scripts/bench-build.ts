@@ -3,8 +3,8 @@
  *
  * For each N: generates a synthetic library (scripts/generate-library.ts) into a fresh temporary
  * folder, then builds it cold (empty cache and output folders) with the real `astro build`, and
- * measures the build's wall time, the peak RSS of its process tree (Astro + Pagefind), the size of
- * dist/ and of its Pagefind index, the HTML pages, and the weight of a sample of module pages
+ * measures the build's wall time and CPU time (user + system, all its processes), the peak RSS
+ * of its process tree (Astro + Pagefind), the size of dist/ and of its Pagefind index, the HTML pages, and the weight of a sample of module pages
  * (HTML + the CSS and JS they load, each gzipped at level 9). Prints a table per run and a final
  * `BENCH {…}` JSON line with every figure, the targets and the ratios against them.
  *
@@ -81,6 +81,14 @@ interface ProcessInfo {
 
 /** USER_HZ: 100 on every Linux this runs on. */
 const ticksPerSecond = 100;
+
+/** CPU seconds (user + system) of this process's finished children and theirs (/proc/self/stat cutime + cstime). */
+function childrenCpuSeconds(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After the command name: field 3 is index 0, so cutime (16) and cstime (17) are 13 and 14.
+  return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond;
+}
 
 function listProcesses(): ProcessInfo[] {
   const out: ProcessInfo[] = [];
@@ -397,6 +405,12 @@ function spread<T>(items: readonly T[], count: number): T[] {
 // Astro's log: the phase timings it prints
 
 interface Phases {
+  /** `[relais] library checked in … ms`: the full checker, first thing in the build. */
+  checkSeconds?: number;
+  /** `[relais-modules] N modules rendered in … ms`: the modules loader (part of content sync). */
+  loaderSeconds?: number;
+  /** `[relais] search index written (…) in … ms`: Pagefind, after the pages are written. */
+  searchIndexSeconds?: number;
   /** `[types] Generated …` */
   typesSeconds?: number;
   /** `[build] Collecting build info... ✓ Completed in …`: counted from the start of the build, so it includes content sync and types. */
@@ -430,6 +444,13 @@ function parsePhases(output: string): Phases {
   let vite = 0;
   for (const line of lines) {
     const time = /^(\d\d:\d\d:\d\d)/.exec(line)?.[1];
+    const ms = (pattern: RegExp) => {
+      const match = pattern.exec(line);
+      return match ? Number(match[1]) / 1000 : undefined;
+    };
+    phases.checkSeconds ??= ms(/\[relais\] library checked in (\d+) ms/);
+    phases.loaderSeconds ??= ms(/modules rendered in (\d+) ms/);
+    phases.searchIndexSeconds ??= ms(/\[relais\] search index written .* in (\d+) ms/);
     const types = new RegExp(`\\[types\\] Generated ${durationPattern}`).exec(line);
     if (types) phases.typesSeconds = seconds(types[1]!);
     if (line.includes('Collecting build info')) section = 'collect';
@@ -470,6 +491,8 @@ interface Build {
   outDir: string;
   cacheDir: string;
   buildSeconds: number;
+  /** User + system CPU time of every process of the build (less sensitive to other load than wall time). */
+  cpuSeconds: number;
   tree: TreeStats;
   output: string;
   load: { before: number; after: number; otherBusyProcesses: number };
@@ -480,6 +503,7 @@ interface RunResult {
   seed: number;
   library: GeneratedLibrary & { checkSeconds: number; generateSeconds: number };
   buildSeconds: number;
+  cpuSeconds: number;
   peakRssBytes: number;
   peakRssAtSeconds: number;
   peakProcessHwmBytes: number;
@@ -544,9 +568,11 @@ async function run(modules: number, options: Options): Promise<RunResult> {
       const loadBefore = loadAverage();
       const sampler = sampleTree(100);
       started = performance.now();
+      const cpuBefore = childrenCpuSeconds();
       const env = options.nodeOptions ? { NODE_OPTIONS: [process.env.NODE_OPTIONS, options.nodeOptions].filter(Boolean).join(' ') } : undefined;
       const result = await buildSite({ contentDir, outDir, cacheDir, ...(env ? { env } : {}) });
       const buildSeconds = (performance.now() - started) / 1000;
+      const cpuSeconds = childrenCpuSeconds() - cpuBefore;
       const tree = sampler.stop();
       const load = { before: loadBefore, after: loadAverage(), otherBusyProcesses: tree.otherBusyMax };
       if (options.keep) {
@@ -569,7 +595,7 @@ async function run(modules: number, options: Options): Promise<RunResult> {
       }
       console.log(`    ${buildSeconds.toFixed(2)} s, peak RSS ${mib(tree.peakTreeRssBytes)}; load average ${load.before} before, ${load.after} after`);
       if (tree.otherBusyMax > 0) console.log(`    ⚠ up to ${tree.otherBusyMax} other process(es) were using CPU during the build: its time is not reliable`);
-      builds.push({ outDir, cacheDir, buildSeconds, tree, output: result.output, load });
+      builds.push({ outDir, cacheDir, buildSeconds, cpuSeconds, tree, output: result.output, load });
     }
     const median = [...builds].sort((a, b) => a.buildSeconds - b.buildSeconds)[Math.floor((builds.length - 1) / 2)]!;
     const { outDir, tree } = median;
@@ -583,6 +609,7 @@ async function run(modules: number, options: Options): Promise<RunResult> {
       seed: options.seed,
       library: { ...generated, generateSeconds: round(generateSeconds), checkSeconds: round(checkSeconds) },
       buildSeconds: round(median.buildSeconds),
+      cpuSeconds: round(median.cpuSeconds),
       peakRssBytes: tree.peakTreeRssBytes,
       peakRssAtSeconds: round(tree.peakTreeRssAtSeconds),
       peakProcessHwmBytes: tree.peakProcessHwmBytes,
@@ -631,12 +658,16 @@ function report(r: RunResult): void {
   const p = r.phases;
   const rows: [string, string][] = [
     ['build wall time (cold)', `${r.buildSeconds.toFixed(2)} s${r.repeats.buildSeconds.length > 1 ? ` (median of ${r.repeats.buildSeconds.map((x) => x.toFixed(1)).join(', ')})` : ''}`],
+    ['build CPU time (user + system)', `${r.cpuSeconds.toFixed(2)} s (every process of the build; steadier than wall time on a shared machine)`],
     ['  library check', `${r.library.checkSeconds.toFixed(2)} s (loadLibrary, which the build runs first; timed here, outside the build)`],
+    ['  full checker (in the build)', p.checkSeconds !== undefined ? `${p.checkSeconds.toFixed(2)} s` : '?'],
+    ['  modules loader (render bodies)', p.loaderSeconds !== undefined ? `${p.loaderSeconds.toFixed(2)} s (part of content sync)` : '?'],
     ['  types generated', p.typesSeconds !== undefined ? `${p.typesSeconds.toFixed(2)} s` : '?'],
     ['  content sync (log clock)', p.clock.syncStart && p.clock.syncEnd ? `${p.clock.syncStart} → ${p.clock.syncEnd}` : '?'],
     ['  up to build info collected', p.collectSeconds !== undefined ? `${p.collectSeconds.toFixed(2)} s (Astro's figure, includes sync and types)` : '?'],
     ['  vite bundles', p.viteSeconds !== undefined ? `${p.viteSeconds.toFixed(2)} s` : '?'],
     ['  rendering pages', p.renderSeconds !== undefined ? `${p.renderSeconds.toFixed(2)} s` : '?'],
+    ['  search index (log)', p.searchIndexSeconds !== undefined ? `${p.searchIndexSeconds.toFixed(2)} s` : '?'],
     ['  pagefind (process seen)', r.pagefind ? `${r.pagefind.seconds.toFixed(1)} s (${r.pagefind.startSeconds.toFixed(1)}–${r.pagefind.endSeconds.toFixed(1)} s), peak ${mib(r.pagefind.peakRssBytes)}` : 'not seen'],
     ['  astro "pages built in"', p.astroBuildSeconds !== undefined ? `${p.astroBuildSeconds.toFixed(2)} s (bundles + render: ${p.staticBuildSeconds?.toFixed(2) ?? '?'} s)` : '?'],
     ['peak RSS (process tree)', `${mib(r.peakRssBytes)} at ${r.peakRssAtSeconds.toFixed(1)} s (Astro ${mib(r.peakComposition.astroBytes)} + Pagefind ${mib(r.peakComposition.pagefindBytes)})`],

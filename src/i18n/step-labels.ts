@@ -4,7 +4,7 @@ import { referenceStrings } from './languages.ts';
 /**
  * The labels of a `<Steps>` item in every UI language (`knowhow.keyPoint`, `knowhow.why` of each
  * strings file): `Point clé`/`Pourquoi`, `Key point`/`Why`, `النقطة الأساسية`/`لماذا`… The site
- * (src/mdx/Steps.astro) structures steps with them; Node tools that read steps (the checker) can
+ * (src/mdx/markup/knowhow.ts) structures steps with them; Node tools that read steps (the checker) can
  * use this so that a module in a new language needs only its strings file.
  */
 export function stepLabels(): { byLanguage: Record<string, { keyPoint: string; why: string }>; keyPoint: string[]; why: string[] } {

@@ -6,6 +6,7 @@ import type { RelaisConfig } from '../config/relais-config.ts';
 import { readUiLanguages } from '../i18n/languages-fs.ts';
 import { generatedFolder } from '../site/lib/offline.ts';
 import { appIcons, iconPng, iconSvg } from './app-icons.ts';
+import { shareCheckedLibrary } from '../content/checked-library.ts';
 import { checkBeforeBuild } from './check-before-build.ts';
 import { writeImageVariants } from './image-variants-fs.ts';
 import { buildOffline } from './offline-fs.ts';
@@ -35,6 +36,8 @@ export function relaisIntegration(config: RelaisConfig): AstroIntegration {
           error.stack = error.message; // the list above says where; a stack trace would only hide it
           throw error;
         }
+        // The modules loader takes the frontmatter the checker parsed (src/content/checked-library.ts).
+        if (command === 'build') shareCheckedLibrary(library);
         logger.info(`library: ${library.modules.size} modules, ${library.trades.size} trades, ${library.skills.size} skills`);
       },
       'astro:server:setup': ({ server, logger }) => {
@@ -68,10 +71,11 @@ export function relaisIntegration(config: RelaisConfig): AstroIntegration {
         if (existsSync(mediaDir)) cpSync(mediaDir, path.join(outDir, 'media'), { recursive: true });
         const variants = await writeImageVariants(outDir);
         if (variants > 0) logger.info(`pictures: ${variants} smaller copies for small screens`);
+        const indexStarted = performance.now();
         const { pages, errors } = await buildSearchIndex(outDir);
         if (errors.length > 0) throw new Error(`Search index failed: ${errors.join('; ')}`);
         // Pagefind reads every page but indexes only those marked data-pagefind-body (published modules).
-        logger.info(`search index written (${pages} pages read)`);
+        logger.info(`search index written (${pages} pages read) in ${Math.round(performance.now() - indexStarted)} ms`);
         const started = performance.now();
         const offline = await buildOffline(outDir, readUiLanguages().map((language) => language.code));
         for (const warning of offline.warnings) logger.warn(`service worker: ${warning}`);

@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import path from 'node:path';
 import { relaisConfig } from '../config/current.ts';
+import { modulesLoader } from '../content/modules-loader-fs.ts';
 import { authorSchema, glossarySchema, moduleFrontmatterSchema, pathSchema, skillSchema, tradeSchema } from '../schemas/index.ts';
 
 /** Collections read content/ (or the configured folder); ids are paths without extension (DESIGN.md). */
@@ -11,7 +12,8 @@ const yamlFiles = (folder: string) => glob({ pattern: '*.{yaml,yml}', base: base
 
 export const collections = {
   modules: defineCollection({
-    loader: glob({ pattern: '*/*.mdx', base: base('modules'), generateId: stripExtension }),
+    // Bodies are rendered to HTML by the loader, not compiled to one JS module each (docs/adr/0009).
+    loader: modulesLoader(relaisConfig.contentDir),
     schema: moduleFrontmatterSchema,
   }),
   trades: defineCollection({ loader: yamlFiles('trades'), schema: tradeSchema }),
