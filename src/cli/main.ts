@@ -1,62 +1,51 @@
-import { backupCommand, backupHelp } from './backup.ts';
-import { centreCommand, centreHelp } from './centre.ts';
-import { checkCommand, checkHelp } from './check.ts';
-import { clientCommand, clientHelp } from './client.ts';
-import { cohortCommand, cohortHelp } from './cohort.ts';
-import { ingestCommand, ingestHelp } from './ingest.ts';
-import { importCommand, importHelp } from './import.ts';
-import { authorCommand, authorHelp } from './author.ts';
-import { keysCommand, keysHelp } from './keys.ts';
-import { librariesCommand, librariesHelp } from './libraries.ts';
-import { packCommand, packHelp } from './pack.ts';
-import { verifyCommand, verifyHelp } from './verify.ts';
-import { verifyCredentialCommand, verifyCredentialHelp } from './verify-credential.ts';
-import { interviewCommand, interviewHelp } from './interview.ts';
-import { progressCommand, progressHelp } from './progress.ts';
-import { publishCommand, publishHelp } from './publish.ts';
-import { serveCommand, serveHelp } from './serve.ts';
-import { tutorCommand, tutorHelp } from './tutor.ts';
-import { transcriptCommand, transcriptHelp } from './transcript.ts';
-import { validationLinkCommand, validationLinkHelp } from './validation-link.ts';
+interface Command {
+  run: (args: string[]) => Promise<number>;
+  help: string;
+}
 
-const commands: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
-  check: { run: checkCommand, help: checkHelp },
-  interview: { run: interviewCommand, help: interviewHelp },
-  ingest: { run: ingestCommand, help: ingestHelp },
-  serve: { run: serveCommand, help: serveHelp },
-  client: { run: clientCommand, help: clientHelp },
-  centre: { run: centreCommand, help: centreHelp },
-  tutor: { run: tutorCommand, help: tutorHelp },
-  cohort: { run: cohortCommand, help: cohortHelp },
-  progress: { run: progressCommand, help: progressHelp },
-  backup: { run: backupCommand, help: backupHelp },
-  transcript: { run: transcriptCommand, help: transcriptHelp },
-  pack: { run: packCommand, help: packHelp },
-  verify: { run: verifyCommand, help: verifyHelp },
-  import: { run: importCommand, help: importHelp },
-  libraries: { run: librariesCommand, help: librariesHelp },
-  publish: { run: publishCommand, help: publishHelp },
-  keys: { run: keysCommand, help: keysHelp },
-  author: { run: authorCommand, help: authorHelp },
-  'verify-credential': { run: verifyCredentialCommand, help: verifyCredentialHelp },
-  'validation-link': { run: validationLinkCommand, help: validationLinkHelp },
+// Each command loads only its own code: `relais transcript parse` must not pay for the service,
+// the credentials and the checker at every start (the WebVTT conformance runner starts it 99 times).
+const commands: Record<string, () => Promise<Command>> = {
+  check: () => import('./check.ts').then((m) => ({ run: m.checkCommand, help: m.checkHelp })),
+  interview: () => import('./interview.ts').then((m) => ({ run: m.interviewCommand, help: m.interviewHelp })),
+  ingest: () => import('./ingest.ts').then((m) => ({ run: m.ingestCommand, help: m.ingestHelp })),
+  serve: () => import('./serve.ts').then((m) => ({ run: m.serveCommand, help: m.serveHelp })),
+  client: () => import('./client.ts').then((m) => ({ run: m.clientCommand, help: m.clientHelp })),
+  centre: () => import('./centre.ts').then((m) => ({ run: m.centreCommand, help: m.centreHelp })),
+  tutor: () => import('./tutor.ts').then((m) => ({ run: m.tutorCommand, help: m.tutorHelp })),
+  cohort: () => import('./cohort.ts').then((m) => ({ run: m.cohortCommand, help: m.cohortHelp })),
+  progress: () => import('./progress.ts').then((m) => ({ run: m.progressCommand, help: m.progressHelp })),
+  backup: () => import('./backup.ts').then((m) => ({ run: m.backupCommand, help: m.backupHelp })),
+  transcript: () => import('./transcript.ts').then((m) => ({ run: m.transcriptCommand, help: m.transcriptHelp })),
+  pack: () => import('./pack.ts').then((m) => ({ run: m.packCommand, help: m.packHelp })),
+  verify: () => import('./verify.ts').then((m) => ({ run: m.verifyCommand, help: m.verifyHelp })),
+  import: () => import('./import.ts').then((m) => ({ run: m.importCommand, help: m.importHelp })),
+  libraries: () => import('./libraries.ts').then((m) => ({ run: m.librariesCommand, help: m.librariesHelp })),
+  publish: () => import('./publish.ts').then((m) => ({ run: m.publishCommand, help: m.publishHelp })),
+  keys: () => import('./keys.ts').then((m) => ({ run: m.keysCommand, help: m.keysHelp })),
+  author: () => import('./author.ts').then((m) => ({ run: m.authorCommand, help: m.authorHelp })),
+  'verify-credential': () => import('./verify-credential.ts').then((m) => ({ run: m.verifyCredentialCommand, help: m.verifyCredentialHelp })),
+  'validation-link': () => import('./validation-link.ts').then((m) => ({ run: m.validationLinkCommand, help: m.validationLinkHelp })),
 };
 
-const usage = `Usage: relais <command> [options]\n\n${Object.values(commands).map((command) => command.help).join('\n\n')}`;
+async function usage(): Promise<string> {
+  const loaded = await Promise.all(Object.values(commands).map((load) => load()));
+  return `Usage: relais <command> [options]\n\n${loaded.map((command) => command.help).join('\n\n')}`;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(usage);
+    console.log(await usage());
     return name ? 0 : 1;
   }
-  const command = commands[name];
-  if (!command) {
-    console.error(`relais: unknown command \`${name}\`, expected one of ${Object.keys(commands).map((c) => `\`${c}\``).join(', ')}\n\n${usage}`);
+  const load = commands[name];
+  if (!load) {
+    console.error(`relais: unknown command \`${name}\`, expected one of ${Object.keys(commands).map((c) => `\`${c}\``).join(', ')}\n\n${await usage()}`);
     return 1;
   }
   try {
-    return await command.run(rest);
+    return await (await load()).run(rest);
   } catch (error) {
     // Argument errors from parseArgs and I/O errors: say what, not a stack trace.
     console.error(`relais ${name}: ${(error as Error).message}`);
