@@ -1,5 +1,6 @@
 import type { CohortView } from '../../../schemas/centre-api.ts';
 import { moduleTitles, tutorApi, type ApprenticeDetail as Detail } from './api.ts';
+import { ApprenticeRecord } from './ApprenticeRecord.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { formatDate, percent, relativeTime } from './grid-model.ts';
 import { useLocale } from './i18n.tsx';
@@ -101,6 +102,8 @@ export function ApprenticeDetail({ apprenticeId, cohort, place, go, onSessionEnd
           ))}
         </ol>
       )}
+
+      <ApprenticeRecord apprenticeId={detail.apprentice.id} onSessionEnded={onSessionEnded} />
 
       <RecoveryCodePanel apprenticeId={detail.apprentice.id} onSessionEnded={onSessionEnded} />
     </section>
