@@ -12,7 +12,7 @@ import { ValidateSkillForm } from './ValidateSkillForm.tsx';
 
 /** The apprentice's competence validations (standing and void), voiding one, and validating a skill. */
 export function CompetencesSection(props: SectionProps) {
-  const { apprenticeId, data, changed, onSessionEnded } = props;
+  const { data, changed, onSessionEnded } = props;
   const { t, lang } = useLocale();
   const [error, setError] = useState<unknown>(null);
   const skill = (id: string) => data.catalogue?.skills.find((candidate) => candidate.id === id);
