@@ -33,6 +33,7 @@ let base: string;
 let cohortId: string;
 let apprenticeId: string;
 let tutorLogin: string;
+let recoveryCode: string;
 
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
@@ -63,6 +64,7 @@ beforeAll(async () => {
   cohortId = cohort.id;
   const joined = await api('POST', '/api/join', { joinCode: cohort.joinCode, nickname: 'Sami' });
   apprenticeId = joined.apprentice.id;
+  recoveryCode = joined.recoveryCode;
   // Sami has completed the first module of the path: stage 1 is in progress.
   const catalogue = JSON.parse(readFileSync(path.join(inject('exampleDist'), 'catalogue.json'), 'utf8')) as { site: string; modules: { id: string; activity: string }[]; paths: { id: string; stages: { modules: string[] }[] }[] };
   const first = catalogue.paths.find((entry) => entry.id === pathId)!.stages[0]!.modules[0]!;
@@ -134,7 +136,7 @@ describe('tutor dashboard: paths, hours, competences, company links, certificate
     await page.getByLabel('Heures', { exact: true }).fill('30');
     await page.getByLabel('Heures', { exact: true }).evaluate((input: HTMLInputElement) => input.removeAttribute('max'));
     await page.getByRole('button', { name: 'Enregistrer les heures' }).click();
-    await expect.poll(() => page.locator('section:has(#record-hours) [role=alert]').textContent()).toMatch(/24 hours/);
+    await expect.poll(() => page.locator('section[aria-labelledby=record-hours] > [role=alert]').textContent()).toMatch(/24 hours/);
 
     await page.getByLabel('Heures', { exact: true }).fill('2');
     await page.getByRole('button', { name: 'Enregistrer les heures' }).click();
@@ -166,7 +168,7 @@ describe('tutor dashboard: paths, hours, competences, company links, certificate
 
     // The path is not complete: the service's refusal is shown.
     await page.getByRole('button', { name: /^Délivrer le certificat du parcours/ }).click();
-    await expect.poll(() => page.locator('section:has(#record-certificates) [role=alert]').textContent()).toMatch(/./);
+    await expect.poll(() => page.locator('section[aria-labelledby=record-certificates] > [role=alert]').textContent()).toMatch(/./);
 
     const link = certificate.getByRole('link');
     const href = (await link.getAttribute('href'))!;
@@ -179,7 +181,7 @@ describe('tutor dashboard: paths, hours, competences, company links, certificate
   it('issues a company link, shows its address once and lists it; revokes it after asking', async () => {
     await page.goto(detailUrl());
     await page.getByText("Émettre un lien pour l'entreprise", { exact: true }).click();
-    await page.getByLabel('Entreprise').fill('Fibre Sud SARL');
+    await page.getByLabel('Entreprise', { exact: true }).fill('Fibre Sud SARL');
     await page.getByLabel('Valable (jours)').fill('7');
     await page.getByRole('button', { name: 'Émettre le lien' }).click();
     const url = page.getByLabel('Adresse du lien');
@@ -198,6 +200,32 @@ describe('tutor dashboard: paths, hours, competences, company links, certificate
     await page.reload();
     await page.getByRole('heading', { name: "Lien pour l'entreprise" }).waitFor();
     expect(await page.getByLabel('Adresse du lien').count()).toBe(0);
+    // Every section filled in (hours, a validation, a certificate, a link): still no axe violation.
+    await page.locator('.tutor-certificates').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('"My progress" shows the centre’s figures and certificates online, and its last copy without the service', async () => {
+    const apprentice = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const mine = await apprentice.newPage();
+    await mine.goto(new URL('/progression/', base).href);
+    await mine.getByLabel('Code de secours').fill(recoveryCode);
+    await mine.getByRole('button', { name: 'Retrouver' }).click();
+    await mine.getByText('Chiffres de votre centre (heures de pratique et compétences validées comprises).').waitFor();
+    const pathItem = mine.locator(`.progress-paths li[data-path="${pathId}"]`);
+    expect(await pathItem.textContent()).toMatch(/h sur .+ h du parcours.*Ensuite : terminer les modules de Étape 1/);
+    const certificate = mine.locator('.progress-certificates a').first();
+    await certificate.waitFor();
+    expect(await certificate.getAttribute('href')).toMatch(/^\/attestation\/\?id=[0-9a-f-]{36}$/);
+    expect(await mine.getByRole('link', { name: 'Mes compétences validées (dossier à télécharger)' }).getAttribute('href')).toBe('/dossier/');
+    expect(await axeViolations(mine)).toEqual([]);
+
+    // Without the service the page keeps the last figures and says when they were read.
+    await mine.route('**/api/**', (route) => route.abort('internetdisconnected'));
+    await mine.reload();
+    await mine.getByText(/^Hors ligne : derniers chiffres de votre centre, lus le /).first().waitFor();
+    expect(await mine.locator('.progress-certificates a').count()).toBe(1);
+    await apprentice.close();
   });
 
   it('has no axe violation in Arabic, right to left', async () => {

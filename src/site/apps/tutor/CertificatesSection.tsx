@@ -39,8 +39,9 @@ export function CertificatesSection({ apprenticeId, data, changed, onSessionEnde
       {data.credentials.length === 0 ? (
         <p>{t('tutor.certificates.none')}</p>
       ) : (
-        <div className="tutor-scroll" tabIndex={0} role="region" aria-labelledby="record-certificates">
+        <div className="tutor-scroll" tabIndex={0} role="region" aria-labelledby="record-certificates-caption">
           <table className="tutor-table tutor-certificates">
+            <caption id="record-certificates-caption">{t('tutor.certificates.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('tutor.certificates.name')}</th>

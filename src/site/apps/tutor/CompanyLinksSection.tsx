@@ -70,8 +70,9 @@ export function CompanyLinksSection({ apprenticeId, data, changed, onSessionEnde
       {data.links.length === 0 ? (
         <p>{t('tutor.links.none')}</p>
       ) : (
-        <div className="tutor-scroll" tabIndex={0} role="region" aria-labelledby="record-links">
+        <div className="tutor-scroll" tabIndex={0} role="region" aria-labelledby="record-links-caption">
           <table className="tutor-table tutor-links">
+            <caption id="record-links-caption">{t('tutor.links.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('tutor.links.company')}</th>

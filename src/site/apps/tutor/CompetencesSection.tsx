@@ -34,8 +34,9 @@ export function CompetencesSection(props: SectionProps) {
       {data.validations.length === 0 ? (
         <p>{t('tutor.competences.none')}</p>
       ) : (
-        <div className="tutor-scroll" tabIndex={0} role="region" aria-labelledby="record-competences">
+        <div className="tutor-scroll" tabIndex={0} role="region" aria-labelledby="record-competences-caption">
           <table className="tutor-table tutor-validations">
+            <caption id="record-competences-caption">{t('tutor.competences.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('tutor.competences.skill')}</th>

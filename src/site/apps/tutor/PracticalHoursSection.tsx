@@ -47,8 +47,9 @@ export function PracticalHoursSection({ apprenticeId, data, changed, onSessionEn
       {data.hours.length === 0 ? (
         <p>{t('tutor.hours.none')}</p>
       ) : (
-        <div className="tutor-scroll" tabIndex={0} role="region" aria-labelledby="record-hours">
+        <div className="tutor-scroll" tabIndex={0} role="region" aria-labelledby="record-hours-caption">
           <table className="tutor-table tutor-hours-list">
+            <caption id="record-hours-caption">{t('tutor.hours.caption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('tutor.hours.date')}</th>
