@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { localizedUrl } from '../../../i18n/strings.ts';
+import { localizedUrl } from '../../../i18n/text.ts';
 import type { CredentialView } from '../../../schemas/credential.ts';
 import { ApiError } from './api.ts';
 import type { SectionProps } from './ApprenticeRecord.tsx';

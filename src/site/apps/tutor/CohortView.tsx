@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useRef } from 'react';
 import type { CohortView as Cohort } from '../../../schemas/centre-api.ts';
-import { localizedUrl } from '../../../i18n/strings.ts';
+import { localizedUrl } from '../../../i18n/text.ts';
 import { cohortTabViews } from './cohort-tabs.tsx';
 import { useLocale } from './i18n.tsx';
 import type { DashboardPlace, Go } from './url-state.ts';

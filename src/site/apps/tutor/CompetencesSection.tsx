@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react';
-import { localText } from '../../../i18n/strings.ts';
+import { localText } from '../../../i18n/text.ts';
 import type { ValidationView } from '../../../schemas/validation-api.ts';
 import { ApiError } from './api.ts';
 import type { SectionProps } from './ApprenticeRecord.tsx';

@@ -1,4 +1,4 @@
-import { localText } from '../../../i18n/strings.ts';
+import { localText } from '../../../i18n/text.ts';
 import type { NextStep } from '../../../schemas/validation-api.ts';
 import type { SectionProps } from './ApprenticeRecord.tsx';
 import { formatHours, stageTitleText } from './grid-model.ts';

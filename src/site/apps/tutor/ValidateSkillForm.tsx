@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { localText } from '../../../i18n/strings.ts';
+import { localText } from '../../../i18n/text.ts';
 import { ApiError } from './api.ts';
 import type { SectionProps } from './ApprenticeRecord.tsx';
 import { FormError } from './FormError.tsx';

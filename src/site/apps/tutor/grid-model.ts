@@ -1,5 +1,5 @@
 import type { GridResponse, GridRow } from '../../../schemas/centre-api.ts';
-import { localText } from '../../../i18n/strings.ts';
+import { localText } from '../../../i18n/text.ts';
 
 /**
  * Pure helpers of the cohort grid (tested in tests/unit/tutor-grid-model.test.ts): how long ago,
