@@ -356,6 +356,7 @@ describe('weight', () => {
     await page.goto(`${origin}/tuteur/`);
     await page.getByRole('heading', { name: 'Connexion' }).waitFor();
     const bytes = (await Promise.all(scripts)).reduce((sum, size) => sum + size, 0);
+    console.log(`/tuteur/ login view: ${(bytes / 1024).toFixed(1)} KiB of JavaScript (gzip)`);
     expect(bytes).toBeGreaterThan(0);
     expect(bytes).toBeLessThanOrEqual(120 * 1024);
     await page.close();
