@@ -205,6 +205,25 @@ describe('tutor dashboard: paths, hours, competences, company links, certificate
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('voids a validation and revokes a certificate, each with its reason', async () => {
+    const validation = page.locator('.tutor-validations tbody tr').first();
+    await validation.getByRole('button', { name: 'Annuler la validation' }).click();
+    await validation.getByLabel('Raison (au moins 3 caractères)').fill('Saisie en double');
+    await validation.getByRole('button', { name: 'Oui, annuler' }).click();
+    await expect.poll(() => validation.textContent()).toMatch(/Annulée le .+Saisie en double/);
+    expect(await validation.getAttribute('class')).toBe('tutor-voided');
+
+    const certificate = page.locator('.tutor-certificates tbody tr').first();
+    await certificate.getByRole('button', { name: 'Révoquer' }).click();
+    await certificate.getByLabel('Raison (facultatif)').fill('Validation annulée');
+    await certificate.getByRole('button', { name: 'Oui, révoquer' }).click();
+    await expect.poll(() => certificate.textContent()).toMatch(/Révoqué le .+Validation annulée/);
+    // A second void is refused by the service: the button is gone, so ask the API directly.
+    const [{ record }] = (await page.evaluate(async (id) => (await (await fetch(`/api/apprentices/${id}/validations`)).json()).validations, apprenticeId)) as { record: { id: string } }[];
+    const again = await page.evaluate(async (id) => (await fetch(`/api/validations/${id}/void`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reason: 'encore' }) })).status, record.id);
+    expect(again).toBe(409);
+  });
+
   it('"My progress" shows the centre’s figures and certificates online, and its last copy without the service', async () => {
     const apprentice = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const mine = await apprentice.newPage();
