@@ -219,8 +219,8 @@ describe('tutor dashboard: paths, hours, competences, company links, certificate
     await certificate.getByRole('button', { name: 'Oui, révoquer' }).click();
     await expect.poll(() => certificate.textContent()).toMatch(/Révoqué le .+Validation annulée/);
     // A second void is refused by the service: the button is gone, so ask the API directly.
-    const [{ record }] = (await page.evaluate(async (id) => (await (await fetch(`/api/apprentices/${id}/validations`)).json()).validations, apprenticeId)) as { record: { id: string } }[];
-    const again = await page.evaluate(async (id) => (await fetch(`/api/validations/${id}/void`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reason: 'encore' }) })).status, record.id);
+    const [first] = (await page.evaluate(async (id) => (await (await fetch(`/api/apprentices/${id}/validations`)).json()).validations, apprenticeId)) as { record: { id: string } }[];
+    const again = await page.evaluate(async (id) => (await fetch(`/api/validations/${id}/void`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reason: 'encore' }) })).status, first!.record.id);
     expect(again).toBe(409);
   });
 
