@@ -1,6 +1,8 @@
 import { orderLanguages, referenceStrings, textDirection as directionOf, type StringKey, type UiStrings } from './languages.ts';
 
 export type { StringKey, UiStrings } from './languages.ts';
+import { defaultLanguage } from './text.ts';
+export { defaultLanguage, localizedUrl, localText, pickText } from './text.ts';
 
 /**
  * UI languages: one strings file each (`src/i18n/<code>.json`), found here by Vite, so adding a
@@ -14,7 +16,6 @@ export const uiStrings: Readonly<Record<string, UiStrings>> = Object.fromEntries
 );
 /** A UI language code (`fr`, `en`, `ar`…): the name of a strings file. */
 export type UiLanguage = string;
-export const defaultLanguage: UiLanguage = 'fr';
 /** French first (it sits at the site root), then the others by code. */
 export const uiLanguages: readonly UiLanguage[] = orderLanguages(Object.keys(uiStrings), defaultLanguage);
 
@@ -35,31 +36,6 @@ export function translator(language: UiLanguage) {
   const fallback: Record<string, string> = referenceStrings;
   return (key: StringKey, values: Record<string, string | number> = {}): string =>
     (table[key] ?? fallback[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
-}
-
-/** Root-relative URL of a page in a UI language: French at the root, others under `/<lang>/`. */
-export function localizedUrl(language: UiLanguage, pathname: string): string {
-  const clean = pathname.startsWith('/') ? pathname : `/${pathname}`;
-  return language === defaultLanguage ? clean : `/${language}${clean}`;
-}
-
-/** Picks the text for a language from `{fr, en}` (or a plain string), falling back to French. */
-export function pickText(value: string | Record<string, string | undefined>, language: string): string {
-  return localText(value, language).text;
-}
-
-/**
- * The text for a language and the language it is really in: a label with no Arabic version
- * shows its French text, marked `lang="fr"` so screen readers and bidi layout treat it right.
- */
-export function localText(value: string | Record<string, string | undefined>, language: string): { text: string; lang: string } {
-  if (typeof value === 'string') return { text: value, lang: defaultLanguage };
-  for (const code of [language, defaultLanguage]) {
-    const text = value[code];
-    if (text) return { text, lang: code };
-  }
-  const [code, text] = Object.entries(value).find(([, text]) => !!text) ?? [defaultLanguage, ''];
-  return { text: text ?? '', lang: code };
 }
 
 /**

@@ -166,6 +166,7 @@ export const competenceRecord = z.object({
 export type NextStep = z.infer<typeof nextStep>;
 export type StageProgress = z.infer<typeof stageProgress>;
 export type PathProgress = z.infer<typeof pathProgress>;
+export type PathsResponse = z.infer<typeof pathsResponse>;
 export type PracticalHoursView = z.infer<typeof practicalHoursView>;
 export type ValidationRecord = z.infer<typeof validationRecord>;
 export type ValidationView = z.infer<typeof validationView>;

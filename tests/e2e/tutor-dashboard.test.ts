@@ -143,8 +143,11 @@ describe('tutor dashboard', () => {
     expect(await cellOf(page, 'Sami', 1).getAttribute('data-status')).toBe('started');
     expect(await cellOf(page, 'Sami', 2).getAttribute('data-status')).toBe('notStarted');
     expect(await cellOf(page, 'Lina', 1).textContent()).toBe('✔Terminé60 %');
-    expect(await rowOf(page, 'Sami').locator('.tutor-hours').textContent()).toBe('17,5 / 420 h');
-    expect(await rowOf(page, 'Lina').locator('.tutor-hours').textContent()).toBe('35 / 420 h');
+    // Hours are the completed modules' minutes (20 min each), not a share of the stage plan (ADR 0011).
+    expect(await rowOf(page, 'Sami').locator('.tutor-hours').textContent()).toBe('0,3 / 420 h');
+    expect(await rowOf(page, 'Lina').locator('.tutor-hours').textContent()).toBe('0,7 / 420 h');
+    // The stage reached, in words.
+    expect(await rowOf(page, 'Lina').locator('td[data-stage]').textContent()).toMatch(/^Étape 1 · .+En cours$/);
     expect(await rowOf(page, 'Omar').locator('.tutor-hours').textContent()).toBe('0 / 420 h');
     expect(await rowOf(page, 'Sami').locator('time').textContent()).toBe('hier');
     // Inactive for 14+ days: said in words, not only by colour.
@@ -197,7 +200,7 @@ describe('tutor dashboard', () => {
     expect(lines[0]).toMatch(/^apprentice,nickname,joined_at,last_activity_at,modules_completed,modules_total,hours_done,hours_planned,average_score,fibre-optique\/securite-fibre-laser-eclats,fibre-optique\/securite-fibre-laser-eclats score,/);
     expect(lines).toHaveLength(4);
     const sami = lines.find((line) => line.startsWith(`${apprentices.Sami!.id},Sami,`))!;
-    expect(sami.split(',').slice(4, 12)).toEqual(['1', '7', '17.5', '420', '90', 'completed', '90', 'started']);
+    expect(sami.split(',').slice(4, 12)).toEqual(['1', '7', '0.3', '420', '90', 'completed', '90', 'started']);
   });
 
   it('shows the weekly activity as a chart and, for screen readers, as a table of the same numbers', async () => {
@@ -230,7 +233,7 @@ describe('tutor dashboard', () => {
     expect(new URL(page.url()).searchParams.get('apprenti')).toBe(apprentices.Sami!.id);
     // The focus moves to the new view, where a screen reader goes on reading.
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('tutor-view');
-    const progress = page.locator('.tutor-table tbody tr');
+    const progress = page.locator('[aria-labelledby="apprentice-progress"] tbody tr');
     expect(await progress.count()).toBe(2);
     expect(await progress.filter({ hasText: 'Terminé' }).locator('td').allTextContents()).toEqual(['✔ Terminé', '90 %', '90 %', '1', 'hier']);
     expect(await page.locator('.tutor-recent li').count()).toBe(3);
@@ -353,6 +356,7 @@ describe('weight', () => {
     await page.goto(`${origin}/tuteur/`);
     await page.getByRole('heading', { name: 'Connexion' }).waitFor();
     const bytes = (await Promise.all(scripts)).reduce((sum, size) => sum + size, 0);
+    console.log(`/tuteur/ login view: ${(bytes / 1024).toFixed(1)} KiB of JavaScript (gzip)`);
     expect(bytes).toBeGreaterThan(0);
     expect(bytes).toBeLessThanOrEqual(120 * 1024);
     await page.close();

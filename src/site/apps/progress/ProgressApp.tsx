@@ -2,11 +2,13 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { catalogueSchema, type Catalogue } from '../../../schemas/catalogue.ts';
 import { progressByModule } from '../../scripts/progress/local-progress.ts';
 import type { LocalStatement, SyncState } from '../../scripts/progress/queue-state.ts';
-import { ProgressStore, type Identity } from '../../scripts/progress/store.ts';
+import { ProgressStore, type Identity, type ServiceRecord } from '../../scripts/progress/store.ts';
 import { announceChange, changesChannel, keepSyncing, syncOnce } from '../../scripts/progress/sync.ts';
 import { CodeForm } from './CodeForm.tsx';
 import { RecoveryCode } from './RecoveryCode.tsx';
-import { join, logout, me, recover, type Failure } from './service-client.ts';
+import { MyCertificates } from './MyCertificates.tsx';
+import { MyPaths } from './MyPaths.tsx';
+import { join, logout, me, recover, serviceRecord, type Failure } from './service-client.ts';
 import { summarise } from './summary.ts';
 
 /**
@@ -23,9 +25,9 @@ interface Local {
   records: LocalStatement[];
   identity: Identity | null;
   sync: SyncState;
+  /** The centre's last answer (paths with hours and validations, certificates), if any. */
+  centre: ServiceRecord | null;
 }
-
-const pick = (value: string | Record<string, string>, lang: string) => (typeof value === 'string' ? value : (value[lang] ?? value.fr ?? Object.values(value)[0] ?? ''));
 
 export default function ProgressApp({ lang, strings, tradeLabels }: Props) {
   const t = useCallback((key: string, values: Record<string, string | number> = {}) => (strings[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? '')), [strings]);
@@ -36,14 +38,17 @@ export default function ProgressApp({ lang, strings, tradeLabels }: Props) {
   const [online, setOnline] = useState(true);
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
+  // Whether `local.centre` was read during this visit (else it is the copy kept from an earlier one).
+  const [centreFresh, setCentreFresh] = useState(false);
 
   const dateTime = useMemo(() => new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }), [lang]);
   const clock = useMemo(() => new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }), [lang]);
   const number = useMemo(() => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }), [lang]);
 
   const reload = useCallback(async (from: ProgressStore) => {
-    const [records, identity, sync] = await Promise.all([from.all(), from.getMeta('identity'), from.syncState()]);
-    setLocal({ records, identity: identity ?? null, sync });
+    const [records, identity, sync, centre] = await Promise.all([from.all(), from.getMeta('identity'), from.syncState(), from.getMeta('serviceRecord')]);
+    // A copy read for another apprentice (someone else used this phone) is not shown.
+    setLocal({ records, identity: identity ?? null, sync, centre: centre && identity && centre.apprenticeId === identity.apprenticeId ? centre : null });
   }, []);
 
   useEffect(() => {
@@ -93,6 +98,12 @@ export default function ProgressApp({ lang, strings, tradeLabels }: Props) {
       if (!identity || identity.token !== identityToken) return;
       if (answer.ok) {
         await store.setMeta('identity', { ...identity, nickname: answer.value.apprentice.nickname, cohorts: answer.value.cohorts.map(({ id, name }) => ({ id, name })) });
+        // The centre's figures (with practical hours and validations) win over the device's; kept for offline.
+        const centre = await serviceRecord(identity);
+        if (centre.ok) {
+          await store.setMeta('serviceRecord', centre.value);
+          setCentreFresh(true);
+        }
       } else if (answer.reason === 'unauthorised') {
         await store.setMeta('sync', { ...(await store.syncState()), needsRecovery: true });
       }
@@ -159,17 +170,13 @@ export default function ProgressApp({ lang, strings, tradeLabels }: Props) {
           </ul>
         </section>
       )}
-      {summary && summary.paths.length > 0 && (
-        <section aria-labelledby="paths-title">
-          <h2 id="paths-title">{t('progress.paths')}</h2>
-          <ul className="list progress-paths">
-            {summary.paths.map((path) => (
-              <li key={path.id}>
-                <a href={`${lang === 'fr' ? '' : `/${lang}`}/parcours/${path.id}/`}>{pick(path.title, lang)}</a><br />{t('progress.modulesDone', { done: path.done, total: path.total })} · {t('progress.studyHours', { hours: number.format(path.studyHours) })} · {t('progress.pathHours', { done: number.format(path.stageHoursDone), total: number.format(path.hours) })}
-              </li>
-            ))}
-          </ul>
-        </section>
+      {local.centre && local.centre.paths.length > 0 ? (
+        <MyPaths t={t} lang={lang}
+          source={centreFresh ? t('progress.source.centre') : t('progress.source.cached', { date: `${dateTime.format(new Date(local.centre.at))} ${clock.format(new Date(local.centre.at))}` })}
+          paths={local.centre.paths.map((path) => ({ id: path.pathId, title: path.title, progress: path }))} />
+      ) : summary && summary.paths.length > 0 && (
+        <MyPaths t={t} lang={lang} source={t('progress.source.device')}
+          paths={summary.paths.map((path) => ({ id: path.id, title: path.title, progress: path.progress, detail: `${t('progress.modulesDone', { done: path.done, total: path.total })} · ${t('progress.studyHours', { hours: number.format(path.studyHours) })}` }))} />
       )}
       <section aria-labelledby="modules-title">
         <h2 id="modules-title">{t('progress.modules')}</h2>
@@ -187,6 +194,10 @@ export default function ProgressApp({ lang, strings, tradeLabels }: Props) {
         ) : <p>{t('progress.none')}</p>}
       </section>
 
+      {local.identity && (
+        <MyCertificates t={t} lang={lang} credentials={local.centre?.credentials ?? []}
+          note={local.centre ? (centreFresh ? '' : t('progress.source.cached', { date: `${dateTime.format(new Date(local.centre.at))} ${clock.format(new Date(local.centre.at))}` })) : t('progress.certificates.unknown')} />
+      )}
       {local.identity ? (
         <section aria-labelledby="me-title">
           <h2 id="me-title">{t('progress.me.title')}</h2>

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { apprenticeView, joinRequest, joinResponse, recoverRequest } from '../../../schemas/centre-api.ts';
-import type { Identity } from '../../scripts/progress/store.ts';
+import { credentialViewSchema } from '../../../schemas/credential.ts';
+import { pathsResponse } from '../../../schemas/validation-api.ts';
+import type { Identity, ServiceRecord } from '../../scripts/progress/store.ts';
 
 /**
  * The apprentice's calls to the progress service (docs/api.md, "Apprentice identity"). Answers
@@ -66,4 +68,18 @@ export function me(token: string): Promise<Answer<z.infer<typeof meResponse>>> {
 
 export function logout(token: string): Promise<Answer<null>> {
   return call('/api/me/logout', { method: 'POST', headers: bearer(token) }, z.null());
+}
+
+const credentialsResponse = z.object({ credentials: z.array(credentialViewSchema) });
+
+/**
+ * What the centre knows of the apprentice's paths (with practical hours and validations) and their
+ * certificates, read together: the page shows both or keeps its last copy.
+ */
+export async function serviceRecord(identity: Pick<Identity, 'apprenticeId' | 'token'>, now = new Date()): Promise<Answer<ServiceRecord>> {
+  const base = `/api/apprentices/${encodeURIComponent(identity.apprenticeId)}`;
+  const [paths, credentials] = await Promise.all([call(`${base}/paths`, { headers: bearer(identity.token) }, pathsResponse), call(`${base}/credentials`, { headers: bearer(identity.token) }, credentialsResponse)]);
+  if (!paths.ok) return paths;
+  if (!credentials.ok) return credentials;
+  return { ok: true, value: { apprenticeId: identity.apprenticeId, at: now.toISOString(), paths: paths.value.paths, credentials: credentials.value.credentials } };
 }

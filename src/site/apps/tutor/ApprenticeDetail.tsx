@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import type { CohortView } from '../../../schemas/centre-api.ts';
 import { moduleTitles, tutorApi, type ApprenticeDetail as Detail } from './api.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
@@ -7,6 +8,9 @@ import { NicknameForm } from './NicknameForm.tsx';
 import { RecoveryCodePanel } from './RecoveryCodePanel.tsx';
 import type { DashboardPlace } from './url-state.ts';
 import { useLoad } from './use-load.ts';
+
+// Loaded when an apprentice is opened: the login page and the grid stay light on a phone.
+const ApprenticeRecord = lazy(() => import('./ApprenticeRecord.tsx').then((module) => ({ default: module.ApprenticeRecord })));
 
 const knownVerbs = new Set(['experienced', 'progressed', 'completed', 'passed', 'failed']);
 
@@ -101,6 +105,10 @@ export function ApprenticeDetail({ apprenticeId, cohort, place, go, onSessionEnd
           ))}
         </ol>
       )}
+
+      <Suspense fallback={<p role="status">{t('tutor.loading')}</p>}>
+        <ApprenticeRecord apprenticeId={detail.apprentice.id} onSessionEnded={onSessionEnded} />
+      </Suspense>
 
       <RecoveryCodePanel apprenticeId={detail.apprentice.id} onSessionEnded={onSessionEnded} />
     </section>

@@ -1,4 +1,4 @@
-import { localText } from '../../../i18n/strings.ts';
+import { localText } from '../../../i18n/text.ts';
 import { tutorApi, type Catalogue, type TutorSession } from './api.ts';
 import { CreateCohortForm } from './CreateCohortForm.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useRef } from 'react';
 import type { CohortView as Cohort } from '../../../schemas/centre-api.ts';
+import { localizedUrl } from '../../../i18n/text.ts';
 import { cohortTabViews } from './cohort-tabs.tsx';
 import { useLocale } from './i18n.tsx';
 import type { DashboardPlace, Go } from './url-state.ts';
@@ -13,7 +14,7 @@ export interface CohortTabProps {
 
 /** One cohort: its name and tabs (progress grid, weekly activity, and those added later). */
 export function CohortView({ cohort, place, go, onCohortChanged, onSessionEnded }: CohortTabProps & { place: DashboardPlace }) {
-  const { t } = useLocale();
+  const { t, lang } = useLocale();
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const active = cohortTabViews.find((view) => view.id === place.tab) ?? cohortTabViews[0]!;
 
@@ -43,6 +44,11 @@ export function CohortView({ cohort, place, go, onCohortChanged, onSessionEnded 
         </a>
       </p>
       <h2 id="cohort-title">{cohort.name}</h2>
+      {/* Follow-up after placement: its own pages (another part of the dashboard). */}
+      <ul className="tutor-links-bar">
+        <li><a href={`${localizedUrl(lang, '/suivi/')}?cohorte=${encodeURIComponent(cohort.id)}`}>{t('tutor.followUp')}</a></li>
+        <li><a href={`${localizedUrl(lang, '/rapport/')}?cohorte=${encodeURIComponent(cohort.id)}`}>{t('tutor.report')}</a></li>
+      </ul>
       <div role="tablist" aria-labelledby="cohort-title" className="tutor-tabs" onKeyDown={onKeyDown}>
         {cohortTabViews.map((view, index) => (
           <button

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { localText } from '../../../i18n/strings.ts';
+import { localText } from '../../../i18n/text.ts';
 import { ApiError, tutorApi, type Catalogue } from './api.ts';
 import { useErrorText } from './ErrorNotice.tsx';
 import { useLocale } from './i18n.tsx';

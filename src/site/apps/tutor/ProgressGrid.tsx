@@ -3,7 +3,7 @@ import type { GridCell as Cell, GridResponse, GridRow } from '../../../schemas/c
 import { moduleTitles, tutorApi } from './api.ts';
 import type { CohortTabProps } from './CohortView.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
-import { apprenticeName, daysInactive, filterRows, formatHours, groupModulesByStage, isInactive, percent, relativeTime, sortRows, type SortDirection, type SortKey } from './grid-model.ts';
+import { apprenticeName, daysInactive, filterRows, formatHours, groupModulesByStage, isInactive, percent, relativeTime, sortRows, stageReachedOf, stageTitleText, type SortDirection, type SortKey } from './grid-model.ts';
 import { useLocale } from './i18n.tsx';
 import { placeSearch } from './url-state.ts';
 import { useLoad } from './use-load.ts';
@@ -75,7 +75,7 @@ function GridTable({ data, query, sort, setSort, openApprentice, lang }: { data:
       <div className="tutor-scroll" tabIndex={0} role="region" aria-labelledby="grid-caption">
         <table className="tutor-grid">
           <caption id="grid-caption">{t('tutor.grid.caption', { hours: formatHours(data.hoursPlanned, lang) })}</caption>
-          <colgroup span={5} />
+          <colgroup span={data.path ? 6 : 5} />
           {groups.map((group, index) => (
             <colgroup key={index} span={group.modules.length} />
           ))}
@@ -86,6 +86,7 @@ function GridTable({ data, query, sort, setSort, openApprentice, lang }: { data:
               <th scope="col" rowSpan={2}>{t('tutor.grid.modules')}</th>
               <th scope="col" rowSpan={2}>{t('tutor.grid.average')}</th>
               {sortHeader('activity', t('tutor.grid.lastActivity'), { rowSpan: 2 })}
+              {data.path && <th scope="col" rowSpan={2}>{t('tutor.grid.stageReached')}</th>}
               {groups.map((group, index) => (
                 <th key={index} scope="colgroup" colSpan={group.modules.length} className="tutor-stage">
                   {group.title ? <span lang={group.title.lang}>{group.title.text}</span> : t('tutor.grid.otherModules')}
@@ -103,7 +104,7 @@ function GridTable({ data, query, sort, setSort, openApprentice, lang }: { data:
           </thead>
           <tbody>
             {rows.map((row) => (
-              <GridRowView key={row.apprentice.id} row={row} cohortId={data.cohort.id} modules={modules} hoursPlanned={data.hoursPlanned} now={now} openApprentice={openApprentice} />
+              <GridRowView key={row.apprentice.id} row={row} cohortId={data.cohort.id} path={data.path} modules={modules} hoursPlanned={data.hoursPlanned} now={now} openApprentice={openApprentice} />
             ))}
           </tbody>
         </table>
@@ -112,7 +113,7 @@ function GridTable({ data, query, sort, setSort, openApprentice, lang }: { data:
   );
 }
 
-function GridRowView({ row, cohortId, modules, hoursPlanned, now, openApprentice }: { row: GridRow; cohortId: string; modules: GridResponse['modules']; hoursPlanned: number; now: number; openApprentice: (id: string) => void }) {
+function GridRowView({ row, cohortId, path, modules, hoursPlanned, now, openApprentice }: { row: GridRow; cohortId: string; path: GridResponse['path']; modules: GridResponse['modules']; hoursPlanned: number; now: number; openApprentice: (id: string) => void }) {
   const { t, lang } = useLocale();
   const inactive = isInactive(row, now);
   const share = hoursPlanned > 0 ? Math.min(1, row.hoursDone / hoursPlanned) : 0;
@@ -139,10 +140,26 @@ function GridRowView({ row, cohortId, modules, hoursPlanned, now, openApprentice
       <td>{t('tutor.grid.modulesValue', { done: row.modulesCompleted, total: modules.length })}</td>
       <td>{row.averageScore === null ? <span aria-label={t('tutor.grid.noScore')}>—</span> : `${percent(row.averageScore)} %`}</td>
       <td>{row.lastActivityAt ? <time dateTime={row.lastActivityAt} title={new Date(row.lastActivityAt).toLocaleString(lang)}>{relativeTime(row.lastActivityAt, now, lang)}</time> : t('tutor.grid.never')}</td>
+      {path && <StageReachedCell row={row} path={path} />}
       {modules.map((module) => (
         <CellView key={module.id} cell={row.cells[module.id]} />
       ))}
     </tr>
+  );
+}
+
+/** The stage an apprentice has reached and its status, in words (the symbol is decoration). */
+function StageReachedCell({ row, path }: { row: GridRow; path: NonNullable<GridResponse['path']> }) {
+  const { t, lang } = useLocale();
+  const reached = stageReachedOf(row);
+  if (reached.kind === 'none') return <td>—</td>;
+  if (reached.kind === 'complete') return <td className="tutor-cell-completed" data-stage="complete"><span aria-hidden="true">✔ </span>{t('tutor.grid.pathComplete')}</td>;
+  const title = stageTitleText(path.stages[reached.index]?.title, lang);
+  return (
+    <td data-stage={reached.index} data-stage-status={reached.status}>
+      {t('tutor.stage.number', { number: reached.index + 1 })} · <span lang={title.lang}>{title.text}</span>
+      <span className="tutor-score">{t(`tutor.stage.${reached.status}`)}</span>
+    </td>
   );
 }
 

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { translator } from '../../../i18n/strings.ts';
 import { ApiError, tutorApi, type TutorSession } from './api.ts';
 import { ApprenticeDetail } from './ApprenticeDetail.tsx';
 import { CohortList } from './CohortList.tsx';
 import { CohortView } from './CohortView.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
-import { LocaleContext } from './i18n.tsx';
+import { LocaleContext, translatorOf } from './i18n.tsx';
 import { LoginForm } from './LoginForm.tsx';
 import { SessionBar } from './SessionBar.tsx';
 import { type DashboardPlace, type Go, placeSearch, readPlace } from './url-state.ts';
@@ -13,8 +12,8 @@ import { type DashboardPlace, type Go, placeSearch, readPlace } from './url-stat
 type SessionState = { state: 'loading' } | { state: 'anonymous' } | { state: 'failed'; error: unknown } | { state: 'signed-in'; session: TutorSession };
 
 /** The tutor dashboard: who is signed in, then the view the URL names. */
-export function TutorApp({ lang }: { lang: string }) {
-  const locale = useMemo(() => ({ lang, t: translator(lang) }), [lang]);
+export function TutorApp({ lang, strings }: { lang: string; strings: Record<string, string> }) {
+  const locale = useMemo(() => ({ lang, t: translatorOf(strings) }), [lang, strings]);
   const [session, setSession] = useState<SessionState>({ state: 'loading' });
   const [place, setPlace] = useState<DashboardPlace>(() => readPlace(typeof location === 'undefined' ? '' : location.search));
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { catalogueSchema } from '../../../schemas/catalogue.ts';
 import {
   centreView,
   cohortView,
@@ -31,7 +32,7 @@ export class ApiError extends Error {
   }
 }
 
-async function call<T>(method: string, url: string, schema: z.ZodType<T> | null, body?: unknown): Promise<T> {
+export async function call<T>(method: string, url: string, schema: z.ZodType<T> | null, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -83,6 +84,8 @@ const apprenticeDetail = z.object({
 const catalogue = z.object({
   paths: z.array(z.object({ id: z.string(), title: z.record(z.string(), z.string()), hours: z.number() }).loose()),
   modules: z.array(z.object({ id: z.string(), title: z.string(), duration: z.number(), language: z.string() }).loose()),
+  // Competence validation: the skills of each trade and what each level looks like.
+  skills: catalogueSchema.shape.skills,
 });
 
 export type TutorSession = z.infer<typeof meResponse>;

@@ -1,5 +1,5 @@
 import type { GridResponse, GridRow } from '../../../schemas/centre-api.ts';
-import { localText } from '../../../i18n/strings.ts';
+import { localText } from '../../../i18n/text.ts';
 
 /**
  * Pure helpers of the cohort grid (tested in tests/unit/tutor-grid-model.test.ts): how long ago,
@@ -82,11 +82,24 @@ export function groupModulesByStage(grid: Pick<GridResponse, 'path' | 'modules'>
   return groups;
 }
 
+/** A stage title from the service in the page's language (or the language it falls back to). */
+export const stageTitleText = (value: unknown, lang: string) => localText(stageTitle(value), lang);
+
 /** A stage title from the service is `{fr, en, …}` or a string; anything else shows nothing. */
 function stageTitle(value: unknown): string | Record<string, string> {
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   return '';
+}
+
+/**
+ * Where a grid row stands in the cohort's path, in words (never a colour alone): the stage
+ * reached and its status, the whole path complete, or nothing to say without a path.
+ */
+export function stageReachedOf(row: Pick<GridRow, 'stageStatus' | 'stageReached'>): { kind: 'none' } | { kind: 'complete' } | { kind: 'stage'; index: number; status: GridRow['stageStatus'][number] } {
+  if (row.stageStatus.length === 0) return { kind: 'none' };
+  if (row.stageReached === null) return { kind: 'complete' };
+  return { kind: 'stage', index: row.stageReached, status: row.stageStatus[row.stageReached] ?? 'not-started' };
 }
 
 /** A scaled score (0–1) as a whole percentage. */

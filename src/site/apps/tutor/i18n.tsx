@@ -1,11 +1,20 @@
 import { createContext, useContext } from 'react';
-import { translator, type UiLanguage } from '../../../i18n/strings.ts';
+import type { StringKey } from '../../../i18n/strings.ts';
 
-/** The page's UI language and its strings, for every component of the dashboard. */
+/**
+ * The page's UI language and its strings, for every component of the dashboard. The page passes
+ * only the `tutor.*` strings of its language (French filling any gap): the island never bundles
+ * the strings files.
+ */
+export type Translate = (key: StringKey, values?: Record<string, string | number>) => string;
 export interface Locale {
-  lang: UiLanguage;
-  t: ReturnType<typeof translator>;
+  lang: string;
+  t: Translate;
 }
 
-export const LocaleContext = createContext<Locale>({ lang: 'fr', t: translator('fr') });
+export function translatorOf(strings: Readonly<Record<string, string>>): Translate {
+  return (key, values = {}) => (strings[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+}
+
+export const LocaleContext = createContext<Locale>({ lang: 'fr', t: translatorOf({}) });
 export const useLocale = () => useContext(LocaleContext);

@@ -18,6 +18,8 @@ export interface LocalModuleProgress {
   lastScore: number | null;
   bestScore: number | null;
   attempts: number;
+  /** A quiz of the module was passed at least once (a `quiz` stage needs it, as on the service). */
+  passed: boolean;
 }
 
 const moduleOf = (objectId: string) => objectId.replace(/#.*$/, '');
@@ -39,7 +41,7 @@ export function progressByModule(records: readonly LocalStatement[]): Map<string
     .sort((a, b) => a.statement.timestamp.localeCompare(b.statement.timestamp));
   for (const { id, statement } of standing) {
     const activity = moduleOf(statement.object.id);
-    const entry = byModule.get(activity) ?? { activity, completedAt: null, completedBy: null, lastAt: statement.timestamp, lastScore: null, bestScore: null, attempts: 0 };
+    const entry = byModule.get(activity) ?? { activity, completedAt: null, completedBy: null, lastAt: statement.timestamp, lastScore: null, bestScore: null, attempts: 0, passed: false };
     entry.lastAt = statement.timestamp;
     const onModule = statement.object.id === activity;
     if (onModule && (statement.verb.id === verbs.completed || statement.verb.id === verbs.passed)) {
@@ -47,6 +49,7 @@ export function progressByModule(records: readonly LocalStatement[]): Map<string
       entry.completedBy = id;
     }
     if (statement.verb.id === verbs.passed || statement.verb.id === verbs.failed) entry.attempts += 1;
+    if (statement.verb.id === verbs.passed) entry.passed = true;
     const scaled = statement.result?.score?.scaled;
     if (typeof scaled === 'number') {
       entry.lastScore = scaled;

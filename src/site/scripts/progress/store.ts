@@ -1,3 +1,5 @@
+import type { CredentialView } from '../../../schemas/credential.ts';
+import type { PathsResponse } from '../../../schemas/validation-api.ts';
 import type { LocalStatement, SyncState } from './queue-state.ts';
 import { initialSyncState } from './queue-state.ts';
 import { isLocalActor, localActor, withActor, type AccountActor } from './statements.ts';
@@ -21,10 +23,20 @@ export interface Identity {
   cohorts: { id: string; name: string }[];
 }
 
+export interface ServiceRecord {
+  apprenticeId: string;
+  /** When it was read (ISO). */
+  at: string;
+  paths: PathsResponse['paths'];
+  credentials: CredentialView[];
+}
+
 interface MetaValues {
   localActor: AccountActor;
   identity: Identity;
   sync: SyncState;
+  /** The service's last answer about this apprentice's paths and certificates, shown offline (saying when it was read). */
+  serviceRecord: ServiceRecord;
   /** Which tab sends the queue, where there are no Web Locks. */
   lease: { owner: string; until: number };
   /** `<activity>|<day>` of the last `experienced`, per module: at most once a day. */
@@ -189,6 +201,7 @@ export class ProgressStore {
     const tx = this.db.transaction('meta', 'readwrite');
     tx.objectStore('meta').delete('identity');
     tx.objectStore('meta').delete('sync');
+    tx.objectStore('meta').delete('serviceRecord');
     await done(tx);
   }
 }
