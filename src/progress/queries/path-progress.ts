@@ -11,12 +11,18 @@ import { validatedSkills } from './validations.ts';
  * reads their progress rows, practical hours and standing validations in a few queries, then
  * applies the pure stage rules (src/progress/path-progress.ts).
  */
-export async function pathProgressFor(db: Queryable, catalogue: ContentCatalogue, apprenticeIds: string[], learningPath: CataloguePath, rows?: ProgressRow[]): Promise<Map<string, PathProgress>> {
-  const progress = rows ?? (await readProgressRows(db, apprenticeIds));
+export async function pathProgressFor(db: Queryable, catalogue: ContentCatalogue, apprenticeIds: string[], learningPath: CataloguePath, rows?: ProgressRow[], moduleIds?: string[]): Promise<Map<string, PathProgress>> {
+  if (apprenticeIds.length === 0) return new Map();
+  // `moduleIds` (the path's modules) lets the database skip rows the rules never look at.
+  const progress = rows ?? (await readProgressRows(db, apprenticeIds, moduleIds));
   const practical = await practicalMinutes(db, apprenticeIds);
   const skills = await validatedSkills(db, apprenticeIds);
   const byApprentice = new Map<string, ProgressRow[]>();
-  for (const row of progress) byApprentice.set(row.apprentice_id, [...(byApprentice.get(row.apprentice_id) ?? []), row]);
+  for (const row of progress) {
+    const own = byApprentice.get(row.apprentice_id);
+    if (own) own.push(row);
+    else byApprentice.set(row.apprentice_id, [row]);
+  }
   const result = new Map<string, PathProgress>();
   for (const apprenticeId of apprenticeIds) {
     const own = byApprentice.get(apprenticeId) ?? [];
