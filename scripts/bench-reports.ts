@@ -1,5 +1,5 @@
 /**
- * `npm run bench:reports [-- --apprentices N] [--cohorts N] [--statements N] [--runs N] [--keep] [--postgres]`
+ * `npm run bench:reports [-- --apprentices N] [--cohorts N] [--statements N] [--runs N] [--keep] [--postgres] [--all-complete]`
  *
  * The tutor dashboard and the outcome report at scale (issue 7): 10,000 apprentices in 50
  * cohorts of one centre, 1,000,000 statements, exits and follow-ups for half of the cohorts, in
@@ -11,6 +11,8 @@
  * Then the service listens on loopback and each page is fetched over HTTP, `--runs` times
  * (default 7): median and max. Targets: ≤ 200 ms a dashboard page, ≤ 1 s the full report.
  * The xAPI query index (statement_index) is not filled: nothing measured here reads it.
+ * `--all-complete`: every apprentice completes every module of their path, the worst case for
+ * the report's completion rule (each of them then gets the full stage rules).
  * `--postgres`: the same on PostgreSQL (DATABASE_URL, or a throw-away cluster from the Debian
  * package, as bench:service does).
  */
@@ -50,9 +52,9 @@ function wholeNumber(name: string, value: string | undefined, fallback: number):
 
 let flags: Record<string, string | boolean | undefined>;
 try {
-  ({ values: flags } = parseArgs({ options: { apprentices: { type: 'string' }, cohorts: { type: 'string' }, statements: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'boolean' }, postgres: { type: 'boolean' } } }));
+  ({ values: flags } = parseArgs({ options: { apprentices: { type: 'string' }, cohorts: { type: 'string' }, statements: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'boolean' }, postgres: { type: 'boolean' }, 'all-complete': { type: 'boolean' } } }));
 } catch (error) {
-  console.error(`${(error as Error).message}\nUsage: npm run bench:reports -- [--apprentices N] [--cohorts N] [--statements N] [--runs N] [--keep] [--postgres]`);
+  console.error(`${(error as Error).message}\nUsage: npm run bench:reports -- [--apprentices N] [--cohorts N] [--statements N] [--runs N] [--keep] [--postgres] [--all-complete]`);
   process.exit(2);
 }
 const size = {
@@ -144,13 +146,13 @@ await db.transaction(async (tx) => {
     const start = Date.parse(`${cohort.startsOn}T08:00:00.000Z`);
     const span = Math.max(86_400_000, Math.min(Date.parse(`${cohort.endsOn}T17:00:00.000Z`), now - 3_600_000) - start);
     for (const apprentice of cohort.apprentices) {
-      const reach = random.int(3, cohort.pathModules.length);
+      const reach = flags['all-complete'] ? cohort.pathModules.length : random.int(3, cohort.pathModules.length);
       const count = seq + perApprentice > size.statements ? size.statements - seq : perApprentice;
       for (let index = 0; index < count; index++) {
         const moduleIndex = Math.min(reach - 1, Math.floor((index * reach) / count));
         const module = catalogue.module(cohort.pathModules[moduleIndex]!)!;
         const lastOfModule = Math.floor(((index + 1) * reach) / count) !== Math.floor((index * reach) / count) || index === count - 1;
-        const verb = lastOfModule && (moduleIndex < reach - 1 || random.next() < 0.5) ? verbs.completed : index % 7 === 3 ? verbs.progressed : verbs.experienced;
+        const verb = lastOfModule && (moduleIndex < reach - 1 || flags['all-complete'] || random.next() < 0.5) ? verbs.completed : index % 7 === 3 ? verbs.progressed : verbs.experienced;
         const timestamp = new Date(start + (index / count) * span).toISOString();
         seq += 1;
         const statementId = `00000000-0000-4000-8000-${seq.toString(16).padStart(12, '0')}`;

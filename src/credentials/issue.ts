@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { AchievementCredential, CredentialClaim } from '../schemas/credential.ts';
 import type { ContentCatalogue } from '../progress/catalogue.ts';
 import type { Database } from '../progress/db/database.ts';
+import { missingForPath, pathModules } from '../progress/path-completion.ts';
 import { getApprentice } from '../progress/queries/apprentices.ts';
+import { pathProgressFor } from '../progress/queries/path-progress.ts';
 import { getCentre } from '../progress/queries/centres.ts';
 import { type CredentialRow, insertCredential, liveCredential } from '../progress/queries/credentials.ts';
 import { type AlignmentInput, type CredentialInput, signCredential } from './build.ts';
@@ -34,13 +36,16 @@ export type IssueRequest = CredentialClaim & {
 
 const french = (text: string | Record<string, string>) => (typeof text === 'string' ? text : (text.fr ?? Object.values(text)[0] ?? ''));
 
-/** Modules of a path the apprentice has not completed yet (derived progress). */
-export async function missingModules(db: Database, catalogue: ContentCatalogue, apprenticeId: string, pathId: string): Promise<string[]> {
+/**
+ * What the apprentice still lacks to complete a path (modules, quizzes, validations, hours), by
+ * the one rule of "path completed" (`pathProgressOf`, as the outcome report counts it); [] when
+ * it is complete.
+ */
+export async function missingForPathCredential(db: Database, catalogue: ContentCatalogue, apprenticeId: string, pathId: string): Promise<string[]> {
   const learningPath = catalogue.path(pathId);
   if (!learningPath) return [];
-  const rows = await db.all<{ module_id: string }>("SELECT module_id FROM progress WHERE apprentice_id = ? AND status = 'completed'", [apprenticeId]);
-  const done = new Set(rows.map((row) => row.module_id));
-  return learningPath.stages.flatMap((stage) => stage.modules).filter((module) => !done.has(module));
+  const progress = (await pathProgressFor(db, catalogue, [apprenticeId], learningPath, undefined, pathModules(learningPath))).get(apprenticeId)!;
+  return missingForPath(progress);
 }
 
 function tradeAlignment(catalogue: ContentCatalogue, tradeId: string | null | undefined): AlignmentInput[] {
@@ -70,7 +75,7 @@ function describe(request: IssueRequest, site: string): { achievement: Credentia
         achievementType: 'Certificate',
         name,
         description: `Parcours de ${learningPath.hours} heures en ${stages.length} étape${stages.length > 1 ? 's' : ''} : ${stages.join(' ; ')}.`,
-        criteria: 'Chaque module de chaque étape du parcours a été terminé, et suivi par le centre.',
+        criteria: 'Chaque étape du parcours est terminée : ses modules, ses quiz, les compétences validées par un tuteur ou une entreprise et les heures pratiques prévues, suivis par le centre.',
         alignment: tradeAlignment(catalogue, learningPath.trade),
       },
       evidence: [{ name: 'Modules terminés', description: learningPath.stages.flatMap((stage) => stage.modules).join(', ') }],
@@ -102,7 +107,7 @@ function describe(request: IssueRequest, site: string): { achievement: Credentia
 /**
  * Issues (signs and stores) an Open Badges 3.0 credential for a completed path or a validated
  * competence. Idempotent: an achievement already credited (and not revoked) returns that credential.
- * A path is refused until every module of its stages is completed in derived progress.
+ * A path is refused until every stage is complete (modules, quizzes, validations, hours).
  */
 export async function issueCredential(db: Database, keys: IssuerKeys, request: IssueRequest): Promise<{ row: CredentialRow; credential: AchievementCredential; created: boolean }> {
   const apprentice = await getApprentice(db, request.apprenticeId);
@@ -113,8 +118,8 @@ export async function issueCredential(db: Database, keys: IssuerKeys, request: I
   const existing = await liveCredential(db, apprentice.id, request.kind, about.subject, about.level);
   if (existing) return { row: existing, credential: JSON.parse(existing.body) as AchievementCredential, created: false };
   if (request.kind === 'path' && !request.trusted) {
-    const missing = await missingModules(db, request.catalogue, apprentice.id, request.pathId);
-    if (missing.length) throw new NotEarnedError(409, `Path \`${request.pathId}\` is not completed yet: ${missing.length} module${missing.length > 1 ? 's' : ''} to finish (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''})`);
+    const missing = await missingForPathCredential(db, request.catalogue, apprentice.id, request.pathId);
+    if (missing.length) throw new NotEarnedError(409, `Path \`${request.pathId}\` is not completed yet: ${missing.join('; ')}`);
   }
   const now = new Date(request.now).toISOString();
   const id = randomUUID();

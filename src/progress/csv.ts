@@ -1,7 +1,7 @@
 /**
- * CSV as the grid's export writes it (UTF-8 with BOM, comma-separated, CRLF): a spreadsheet cell
- * quoted when needed and never read as a formula (CSV injection). grid.ts has the same rule
- * inline; it can import this one.
+ * CSV as every export writes it (the grid, the due list, the outcome report): UTF-8 with BOM,
+ * comma-separated, CRLF; a spreadsheet cell quoted when needed and never read as a formula (CSV
+ * injection). The one place for that rule.
  */
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';

@@ -4,7 +4,7 @@ import { type FollowUpStatus, type Milestone, type MilestoneOutcome, milestones,
  * The outcome report's arithmetic, pure (checked against hand-computed fixtures). Definitions
  * (docs/programmes.md, "The outcome report"):
  * - completion rate = apprentices who completed their cohort's path ÷ apprentices of cohorts
- *   whose path has modules (an apprentice in two cohorts counts once per cohort);
+ *   whose path has stages (an apprentice in two cohorts counts once per cohort);
  * - placement rate = exits with outcome job or training ÷ exits recorded;
  * - in-work (in-training) rate at m months = follow-ups at m with status employed (training) ÷
  *   exits whose m-month follow-up is due on the report's date. Unreachable and due-but-not-
@@ -24,7 +24,7 @@ export interface FollowUpTally {
 
 export interface CompletionCounts {
   apprentices: number;
-  /** Apprentices of cohorts whose path has modules. */
+  /** Apprentices of cohorts whose path has stages. */
   withPath: number;
   completed: number;
 }

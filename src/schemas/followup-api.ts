@@ -132,7 +132,7 @@ export const outcomeGroup = z.object({
   label: z.string(),
   cohorts: z.number().int(),
   apprentices: z.number().int(),
-  /** Apprentices whose cohort has a path with modules (the completion denominator). */
+  /** Apprentices whose cohort has a path with stages (the completion denominator). */
   withPath: z.number().int(),
   completed: z.number().int(),
   completionRate: z.number().nullable(),

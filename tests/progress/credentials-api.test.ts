@@ -6,7 +6,8 @@ import { issueCredential } from '../../src/credentials/issue.ts';
 import { loadIssuerKeys } from '../../src/credentials/keys-fs.ts';
 import { verifyCredential } from '../../src/credentials/verify.ts';
 import { createCentreKeys } from '../../src/library/keys-fs.ts';
-import { type CentreFixture, cohortWithApprentice, createCentreFixture, openTestService, storages, TestClock, type TestService, xapiHeaders } from '../helpers/progress-service.ts';
+import { finishFibreModules, validateFibreSkills } from '../helpers/fibre-path.ts';
+import { type CentreFixture, cohortWithApprentice, createCentreFixture, openTestService, storages, TestClock, type TestService } from '../helpers/progress-service.ts';
 
 /** Credentials through the centre API, on both storages: issue, earn check, isolation, download, revoke. */
 describe.each(storages)('credentials API on %s', (kind) => {
@@ -31,22 +32,25 @@ describe.each(storages)('credentials API on %s', (kind) => {
     service.app.inject({ method, url, headers: authorization ? { authorization } : {}, ...(payload === undefined ? {} : { payload: payload as object }) });
   const issueUrl = () => `/api/apprentices/${apprentice.apprenticeId}/credentials`;
 
-  async function complete(moduleId: string) {
-    const response = await service.app.inject({
-      method: 'POST',
-      url: '/xapi/statements',
-      headers: { authorization: apprentice.authorization, ...xapiHeaders },
-      payload: { actor: apprentice.actor, verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, object: { id: `http://localhost:4321/${moduleId}/` }, timestamp: '2026-03-02T08:30:00.000Z' },
-    });
-    expect(response.statusCode).toBe(200);
-  }
-
-  it('refuses a path until every module of its stages is completed, then issues a credential that verifies', async () => {
+  it('refuses a path until every stage is complete (modules, quizzes, validations, hours), then issues a credential that verifies', async () => {
     const refused = await call('POST', issueUrl(), centre.tutor.authorization, { kind: 'path', pathId: 'technicien-fibre-3-mois' });
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().error.message).toMatch(/not completed yet: \d+ modules to finish \(fibre-optique\//);
-    const modules = service.context.catalogue.path('technicien-fibre-3-mois')!.stages.flatMap((stage) => stage.modules);
-    for (const module of modules) await complete(module);
+    expect(refused.json().error.message).toMatch(/not completed yet: stage 1: 2 modules to finish; stage 2: 3 modules to finish; stage 2: tutor validation of `soudure-fibre`;.* stage 5: company validation of `raccordement-abonne`, `mesures-optiques`/);
+    const person = { authorization: apprentice.authorization, actor: apprentice.actor };
+    // Every module done is no longer enough: quizzes, validations and hours are missing.
+    await finishFibreModules(service, person, { quizzes: false });
+    const modulesOnly = await call('POST', issueUrl(), centre.tutor.authorization, { kind: 'path', pathId: 'technicien-fibre-3-mois' });
+    expect(modulesOnly.statusCode).toBe(409);
+    expect(modulesOnly.json().error.message).toBe(
+      'Path `technicien-fibre-3-mois` is not completed yet: stage 1: a passed quiz in every module; stage 2: tutor validation of `soudure-fibre`; stage 5: company validation of `raccordement-abonne`, `mesures-optiques`',
+    );
+    expect(modulesOnly.json().error.hint).toMatch(/every stage of the path is complete/);
+    await finishFibreModules(service, person, { quizzes: true });
+    const fixture = { id: apprentice.apprenticeId, centreId: centre.centreId };
+    await validateFibreSkills(service, fixture, dataDir, { tutor: true, company: false, hours: false });
+    const noCompany = await call('POST', issueUrl(), centre.tutor.authorization, { kind: 'path', pathId: 'technicien-fibre-3-mois' });
+    expect(noCompany.json().error.message).toBe('Path `technicien-fibre-3-mois` is not completed yet: stage 5: company validation of `raccordement-abonne`, `mesures-optiques`');
+    await validateFibreSkills(service, fixture, dataDir, { tutor: false, company: true, hours: false });
     const issued = await call('POST', issueUrl(), centre.tutor.authorization, { kind: 'path', pathId: 'technicien-fibre-3-mois' });
     expect(issued.statusCode).toBe(201);
     const view = issued.json().credential;

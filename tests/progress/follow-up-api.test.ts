@@ -1,7 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dueListResponse, exitView, outcomeReport } from '../../src/schemas/followup-api.ts';
 import { type CentreFixture, cohortWithApprentice, createCentreFixture, openTestService, storages, TestClock, type TestService, xapiHeaders } from '../helpers/progress-service.ts';
 import { createTutor } from '../../src/progress/queries/tutors.ts';
+import { createCentreKeys } from '../../src/library/keys-fs.ts';
+import { finishFibreModules, validateFibreSkills } from '../helpers/fibre-path.ts';
 
 /** Exits, follow-ups, the due list and the outcome report through the HTTP API, on both storages. */
 const site = 'http://localhost:4321';
@@ -14,6 +19,7 @@ describe.each(storages)('follow-up and outcome report on %s', (kind) => {
   let cohortId: string;
   const people: { id: string; authorization: string; actor: object }[] = [];
   let tutorA2: string;
+  let dataDir: string;
 
   const call = (method: 'GET' | 'PUT', url: string, authorization: string, payload?: unknown) =>
     service.app.inject({ method, url, headers: { authorization }, ...(payload === undefined ? {} : { payload: payload as object }) });
@@ -42,11 +48,23 @@ describe.each(storages)('follow-up and outcome report on %s', (kind) => {
         expect(stored.statusCode).toBe(200);
       }
     }
+    // Ines also passes the quizzes, has her skills validated (tutor and company) and her placement
+    // hours logged: every stage complete. Lina passes everything but the company has not validated
+    // her placement skills yet: every module done, yet the path is not completed.
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'relais-keys-'));
+    createCentreKeys(dataDir);
+    await finishFibreModules(service, people[0]!, { quizzes: true });
+    await validateFibreSkills(service, { id: people[0]!.id, centreId: 'centre-suivi' }, dataDir, { tutor: true, company: true, hours: true });
+    await finishFibreModules(service, people[3]!, { quizzes: true });
+    await validateFibreSkills(service, { id: people[3]!.id, centreId: 'centre-suivi' }, dataDir, { tutor: true, company: false, hours: true });
     const second = await createTutor(service.db, { centreId: 'centre-suivi', name: 'Autre tuteur', password: 'correct horse battery', now: Date.now() });
     const login = await service.app.inject({ method: 'POST', url: '/api/tutor/login', payload: { login: second.tutor.id, password: 'correct horse battery' } });
     tutorA2 = `Bearer ${login.json().token}`;
   });
-  afterAll(() => service?.close());
+  afterAll(async () => {
+    await service?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   const exitUrl = (index: number) => `/api/cohorts/${cohortId}/apprentices/${people[index]!.id}/exit`;
 
@@ -153,7 +171,9 @@ describe.each(storages)('follow-up and outcome report on %s', (kind) => {
   });
 
   it('computes the outcome report per cohort, path, trade and centre', async () => {
-    // Fixture by hand: 4 apprentices on the fibre path; Ines completed all 7 modules → 1/4.
+    // Fixture by hand: 4 apprentices on the fibre path; Ines completed every stage (modules,
+    // quizzes, validations, hours) → 1/4. Lina completed every module but lacks the company's
+    // validations, Yanis did one module: not counted.
     // Exits: Ines job (1-month follow-up: employed), Yanis training (1 month due 2026-03-03: not
     // yet due), "=1+1" other (1 month due 2026-01-20, not recorded). Lina has not left.
     const response = await call('GET', '/api/reports/outcomes', centre.tutor.authorization);

@@ -9,7 +9,7 @@ function exit(outcome: OutcomeExit['outcome'], leftOn: string, statuses: Partial
 }
 
 describe('outcome rates against a hand-computed fixture', () => {
-  // 10 apprentices, 8 of them in a path with modules (2 in a cohort without path): 6 completed.
+  // 10 apprentices, 8 of them in a cohort with a path (2 in a cohort without path): 6 completed.
   const completion = { apprentices: 10, withPath: 8, completed: 6 };
   // 8 exits. On 2026-09-30: the 6-month follow-up is due for exits up to 2026-03-30 (5 of them),
   // the 12-month one for none; the 1-month one for all but the exit of 2026-09-15.
@@ -26,7 +26,7 @@ describe('outcome rates against a hand-computed fixture', () => {
   const group = outcomeGroup({ key: 'c', label: 'Cohorte', cohorts: 2 }, completion, tallyExits(exits, '2026-09-30'));
   const at = (milestone: number) => group.milestones.find((item) => item.milestone === milestone)!;
 
-  it('counts completion over apprentices of a path with modules', () => {
+  it('counts completion over apprentices of a cohort with a path', () => {
     expect(group.apprentices).toBe(10);
     expect(group.withPath).toBe(8);
     expect(group.completed).toBe(6);

@@ -1,4 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { verifyCredential } from '../../src/credentials/verify.ts';
+import { keyFiles } from '../../src/library/keys-fs.ts';
+import { verifyRecord } from '../../src/progress/signing-fs.ts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { relaisConfig } from '../../src/config/current.ts';
 import { loadCatalogue } from '../../src/progress/catalogue.ts';
@@ -16,16 +21,21 @@ describe.each(storages)('example seed on %s', (kind) => {
   let config: ServiceConfig;
   let result: SeedExampleResult;
   let cleanup: () => void = () => {};
+  let dataDir: string;
   const messages: string[] = [];
 
   beforeAll(async () => {
     const fresh = await freshDatabase(kind, inject('postgresUrl'));
     cleanup = fresh.cleanup;
     await fresh.db.close();
-    config = { ...resolveServiceConfig(relaisConfig, { dist: inject('exampleDist') }, {}), storage: fresh.storage, logRequests: false };
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'relais-seed-data-'));
+    config = { ...resolveServiceConfig(relaisConfig, { dist: inject('exampleDist') }, {}), storage: fresh.storage, logRequests: false, dataDir };
     result = await seedExample(config, { logger: silentLogger, log: (message) => messages.push(message) });
   });
-  afterAll(() => cleanup());
+  afterAll(() => {
+    cleanup();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('creates the five programmes with tutors whose logins work', async () => {
     expect(new Set(result.logins.map((login) => login.centre))).toEqual(new Set(['exemple-centre-espoir', 'exemple-hope', 'exemple-chance', 'exemple-e2c', 'exemple-plombiers-numerique']));
@@ -67,6 +77,64 @@ describe.each(storages)('example seed on %s', (kind) => {
       await context.destroy();
     }
     expect(messages.join('\n')).toMatch(/xAPI statements: \d+ statements/);
+  });
+
+  it('creates the signing key, and validations, hours and credentials that verify', async () => {
+    expect(existsSync(keyFiles(dataDir).privateKey)).toBe(true);
+    const log = messages.join('\n');
+    expect(log).toContain(`Created the centre's signing key ${keyFiles(dataDir).privateKey}`);
+    expect(log).toMatch(/practical hours and validations: \d+ practical hours, [1-9]\d* validations by centre tutors, [1-9]\d* by companies/);
+    expect(log).toMatch(/path certificates: [1-9]\d* path certificates/);
+    const context = await createContext(config, { logger: silentLogger });
+    const app = await buildApp(context);
+    try {
+      const fibre = result.logins.find((login) => login.centre === 'exemple-plombiers-numerique')!;
+      const login = await app.inject({ method: 'POST', url: '/api/tutor/login', payload: { login: fibre.tutor, password: fibre.password } });
+      const authorization = `Bearer ${login.json().token}`;
+      // The January cohort has ended: its apprentices' records hold validations by tutors and
+      // by companies (through a link that is now used), each signed, each with its credential.
+      const cohorts = (await app.inject({ method: 'GET', url: '/api/cohorts', headers: { authorization } })).json().cohorts as { id: string; name: string }[];
+      const january = cohorts.find((cohort) => cohort.name.includes('janvier'))!;
+      const grid = (await app.inject({ method: 'GET', url: `/api/cohorts/${january.id}/grid`, headers: { authorization } })).json();
+      const kinds = new Set<string>();
+      let checked = 0;
+      let certificates = 0;
+      const issuers = (await app.inject({ method: 'GET', url: '/api/credential-issuers' })).json().keys;
+      for (const { apprentice: { id: apprenticeId } } of grid.rows as { apprentice: { id: string } }[]) {
+        const record = (await app.inject({ method: 'GET', url: `/api/apprentices/${apprenticeId}/record`, headers: { authorization } })).json();
+        for (const validation of record.validations) {
+          kinds.add(validation.record.validator.kind);
+          expect(verifyRecord(validation.record, validation.signature, record.publicKey)).toBe(true);
+        }
+        const credentials = (await app.inject({ method: 'GET', url: `/api/apprentices/${apprenticeId}/credentials`, headers: { authorization } })).json().credentials as { id: string; kind: string; subject: string }[];
+        expect(credentials.filter((credential) => credential.kind === 'competence').length).toBe(new Set(record.validations.map((validation: { record: { skillId: string; level: number } }) => `${validation.record.skillId} ${validation.record.level}`)).size);
+        for (const credential of credentials) {
+          const body = (await app.inject({ method: 'GET', url: `/api/credentials/${credential.id}` })).body;
+          expect(await verifyCredential(body, { trusted: issuers })).toMatchObject({ valid: true, issuerTrust: 'own' });
+          checked += 1;
+          if (credential.kind === 'path') {
+            certificates += 1;
+            const paths = (await app.inject({ method: 'GET', url: `/api/apprentices/${apprenticeId}/paths`, headers: { authorization } })).json().paths;
+            expect(paths.find((candidate: { pathId: string }) => candidate.pathId === credential.subject).complete).toBe(true);
+          }
+        }
+        if (record.validations.some((validation: { record: { validator: { kind: string } } }) => validation.record.validator.kind === 'company')) {
+          const links = (await app.inject({ method: 'GET', url: `/api/apprentices/${apprenticeId}/validation-links`, headers: { authorization } })).json().links;
+          expect(links.some((link: { usedAt: string | null }) => link.usedAt !== null)).toBe(true);
+        }
+      }
+      expect(kinds).toEqual(new Set(['tutor', 'company']));
+      expect(checked).toBeGreaterThan(10);
+      expect(certificates).toBeGreaterThan(0);
+      // The report counts the same completions the certificates were issued for.
+      const report = (await app.inject({ method: 'GET', url: `/api/reports/outcomes?cohort=${january.id}`, headers: { authorization } })).json();
+      expect(report.total.completed).toBe(certificates);
+      const hours = (await app.inject({ method: 'GET', url: `/api/apprentices/${(grid.rows as { apprentice: { id: string } }[])[0]!.apprentice.id}/hours`, headers: { authorization } })).json().hours;
+      expect(hours.length).toBeGreaterThan(0);
+    } finally {
+      await app.close();
+      await context.destroy();
+    }
   });
 
   it('refuses a database that is not empty, saying what to do', async () => {

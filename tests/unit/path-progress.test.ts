@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ApprenticeFacts, hoursToMinutes, minutesToHours, pathProgressOf } from '../../src/progress/path-progress.ts';
+import { missingForPath } from '../../src/progress/path-completion.ts';
 
 /** Stage rules and hours arithmetic of path progress (src/progress/path-progress.ts), on a small hand-made path. */
 const path = {
@@ -119,5 +120,29 @@ describe('path progress', () => {
     for (let index = 0; index < 1000; index++) total += hoursToMinutes(0.1);
     expect(total).toBe(6000);
     expect(minutesToHours(total)).toBe(100);
+  });
+});
+
+describe('what is missing to complete a path (missingForPath, the words of a refused certificate)', () => {
+  const company = new Map([['geste', { byCompany: false, byTutor: true }], ['pose', { byCompany: true, byTutor: false }], ['mesure', { byCompany: true, byTutor: false }]]);
+
+  it('lists modules and validations per stage, then the quiz, then the hours of a stage with only hours', () => {
+    expect(missingForPath(pathProgressOf('p', path, facts()))).toEqual([
+      'stage 1: 2 modules to finish',
+      'stage 2: 2 modules to finish',
+      'stage 2: tutor validation of `geste`',
+      'stage 3: company validation of `pose`, `mesure`',
+      'stage 4: 0.1 practical hours to log',
+    ]);
+    const allModules = new Set(['t/a', 't/b', 't/c']);
+    expect(missingForPath(pathProgressOf('p', path, facts({ completedModules: allModules, validatedSkills: company })))).toEqual(['stage 1: a passed quiz in every module', 'stage 4: 0.1 practical hours to log']);
+    // A tutor's word does not count for a company stage.
+    const byTutorOnly = new Map([...company].map(([skill]) => [skill, { byCompany: false, byTutor: true }]));
+    expect(missingForPath(pathProgressOf('p', path, facts({ completedModules: allModules, passedModules: new Set(['t/a', 't/b']), validatedSkills: byTutorOnly, practicalMinutes: new Map([[3, 6]]) })))).toEqual([
+      'stage 3: company validation of `pose`, `mesure`',
+    ]);
+    const complete = pathProgressOf('p', path, facts({ completedModules: allModules, passedModules: new Set(['t/a', 't/b']), validatedSkills: company, practicalMinutes: new Map([[3, 6]]) }));
+    expect(complete.complete).toBe(true);
+    expect(missingForPath(complete)).toEqual([]);
   });
 });

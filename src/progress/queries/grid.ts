@@ -2,6 +2,7 @@ import type { CohortView, GridResponse, GridRow, WeeklyActivity } from '../../sc
 import type { PathProgress } from '../../schemas/validation-api.ts';
 import { verbs } from '../../schemas/xapi.ts';
 import type { ContentCatalogue } from '../catalogue.ts';
+import { csvDocument } from '../csv.ts';
 import { placeholders, type Queryable } from '../db/database.ts';
 import { cohortApprentices } from './apprentices.ts';
 import { pathProgressFor } from './path-progress.ts';
@@ -71,19 +72,11 @@ export async function cohortGrid(db: Queryable, catalogue: ContentCatalogue, coh
   };
 }
 
-/** A spreadsheet cell: quoted when needed, and never read as a formula (CSV injection). */
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** The grid as CSV (UTF-8 with BOM, comma-separated): one row per apprentice, a status and a score column per module. */
+/** The grid as CSV (csv.ts: UTF-8 with BOM, comma-separated, formula-safe): one row per apprentice, a status and a score column per module. */
 export function gridCsv(grid: GridResponse): string {
   const header = ['apprentice', 'nickname', 'joined_at', 'last_activity_at', 'modules_completed', 'modules_total', 'hours_done', 'hours_planned', 'average_score'];
   for (const module of grid.modules) header.push(module.id, `${module.id} score`);
-  const lines = [header.map(csvCell).join(',')];
+  const lines: (string | number | null)[][] = [header];
   for (const row of grid.rows) {
     const cells: (string | number | null)[] = [
       row.apprentice.id,
@@ -100,9 +93,9 @@ export function gridCsv(grid: GridResponse): string {
       const cell = row.cells[module.id];
       cells.push(cell?.status ?? null, cell?.bestScore === null || cell?.bestScore === undefined ? null : Math.round(cell.bestScore * 100));
     }
-    lines.push(cells.map(csvCell).join(','));
+    lines.push(cells);
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument(lines);
 }
 
 function mondayOf(time: number): string {

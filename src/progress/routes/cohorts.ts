@@ -1,5 +1,6 @@
 import { activityQuery, cohortCreateRequest, cohortListQuery, cohortUpdateRequest, enrolRequest } from '../../schemas/centre-api.ts';
 import { visibleApprentice, visibleCohort } from '../access.ts';
+import { fileNamePart } from '../csv.ts';
 import { badRequest, forbidden, notFound } from '../errors.ts';
 import type { Principal } from '../principal.ts';
 import { apprenticeView, cohortApprentices, enrol, unenrol } from '../queries/apprentices.ts';
@@ -143,7 +144,7 @@ export function registerCohortRoutes({ app, context, auth }: RouteKit): void {
     const principal = await auth.authenticate(request.headers, managers);
     const cohort = await visibleCohort(context, principal, request.params.cohortId);
     const csv = gridCsv(await cohortGrid(db, catalogue, cohort));
-    const name = cohort.name.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || cohort.id;
+    const name = fileNamePart(cohort.name, cohort.id);
     reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${name}-${cohort.id}.csv"`).header('Cache-Control', 'no-store');
     return csv;
   });

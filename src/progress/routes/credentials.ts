@@ -38,7 +38,7 @@ export function registerCredentialRoutes({ app, context, auth }: RouteKit): void
       reply.code(issued.created ? 201 : 200);
       return { credential: credentialView(issued.row), download: `/api/credentials/${issued.row.id}` };
     } catch (error) {
-      if (error instanceof NotEarnedError) throw new HttpError(error.status, error.status === 409 ? 'not-earned' : 'not-found', error.message, error.status === 409 ? { hint: 'Issue it once the apprentice has completed every module of the path.' } : {});
+      if (error instanceof NotEarnedError) throw new HttpError(error.status, error.status === 409 ? 'not-earned' : 'not-found', error.message, error.status === 409 ? { hint: 'Issue it once every stage of the path is complete: modules, quizzes, validations and practical hours, as the apprentice’s path progress shows.' } : {});
       throw error;
     }
   });

@@ -17,11 +17,10 @@ import { cohortsOfApprentice, getApprentice } from '../queries/apprentices.ts';
 import { getCentre } from '../queries/centres.ts';
 import { pathProgressFor } from '../queries/path-progress.ts';
 import { addPracticalHours, deletePracticalHours, listPracticalHours } from '../queries/practical-hours.ts';
-import { consumeLink, createValidationLink, linkUrl, linkView, listValidationLinks, revokeValidationLink, usableLink } from '../queries/validation-links.ts';
+import { createValidationLink, linkUrl, linkView, listValidationLinks, revokeValidationLink } from '../queries/validation-links.ts';
 import { evidenceOf, getValidation, listValidations, recordValidation, voidValidation } from '../queries/validations.ts';
 import { centreSigner } from '../signing-fs.ts';
-import { issueCredential } from '../../credentials/issue.ts';
-import { loadIssuerKeys } from '../../credentials/keys-fs.ts';
+import { creditValidations, openLink, submitCompanyValidation } from '../company-validation.ts';
 import { checkOrigin, parse, type RouteKit } from './route-kit.ts';
 
 const managers = ['admin-client', 'centre-client', 'tutor'] as const;
@@ -33,29 +32,7 @@ const who = (principal: Principal) => (principal.kind === 'tutor' ? principal.tu
 export function registerValidationRoutes({ app, context, auth }: RouteKit): void {
   const { db, clock, config, catalogue } = context;
 
-  /**
-   * A validated competence earns an Open Badges credential the apprentice keeps (issue 7). The
-   * validation is the signed record of what was seen; the credential is issued after it commits,
-   * idempotently, so a failure here never loses the validation (the tutor can issue it again).
-   */
-  async function credit(validations: ValidationView[]): Promise<void> {
-    if (validations.length === 0) return;
-    const keys = loadIssuerKeys(config.dataDir);
-    for (const { record } of validations) {
-      const validator = record.validator.kind === 'company' ? `${record.validator.name} (${record.validator.company})` : record.validator.name;
-      await issueCredential(db, keys, {
-        kind: 'competence',
-        skillId: record.skillId,
-        level: record.level as 1 | 2 | 3,
-        apprenticeId: record.apprenticeId,
-        catalogue,
-        issuedBy: `validation:${record.id}`,
-        now: clock.now(),
-        validator,
-        achievedAt: record.date,
-      });
-    }
-  }
+  const credit = (validations: ValidationView[]) => creditValidations(context, validations);
   const signer = centreSigner(config.dataDir);
   const today = () => new Date(clock.now()).toISOString().slice(0, 10);
 
@@ -270,10 +247,8 @@ export function registerValidationRoutes({ app, context, auth }: RouteKit): void
 
   // ── the company tutor's side: public, the token is the only credential ─────────────────
 
-  const apprenticeCentre = async (apprenticeId: string) => (await getApprentice(db, apprenticeId))?.centre_id;
-
   app.get<{ Params: { token: string } }>('/api/validation-links/:token', async (request, reply) => {
-    const row = await usableLink(db, request.params.token, clock.now(), apprenticeCentre);
+    const row = await openLink(context, request.params.token);
     const apprentice = (await getApprentice(db, row.apprentice_id))!;
     const centre = await getCentre(db, row.centre_id);
     const link = linkView(row);
@@ -292,41 +267,11 @@ export function registerValidationRoutes({ app, context, auth }: RouteKit): void
 
   app.post<{ Params: { token: string } }>('/api/validation-links/:token', { bodyLimit: evidenceBodyLimit }, async (request, reply) => {
     checkOrigin(request, config.corsOrigins);
-    const row = await usableLink(db, request.params.token, clock.now(), apprenticeCentre);
+    await openLink(context, request.params.token); // a used or unknown link says so before any body check
     const body = parse(companyValidationRequest, request.body, 'body');
-    const link = linkView(row);
-    body.skills.forEach((entry, index) => {
-      if (!link.skills.includes(entry.skillId)) throw badRequest('invalid-request', `body.skills[${index}].skillId: Unexpected skill \`${entry.skillId}\`, expected one of this link's: ${link.skills.map((id) => `\`${id}\``).join(', ')}`, { field: `body.skills[${index}].skillId` });
-    });
-    if (new Set(body.skills.map((entry) => entry.skillId)).size !== body.skills.length) throw badRequest('invalid-request', 'body.skills: Unexpected skill given twice, expected each skill once', { field: 'body.skills' });
-    const date = body.date ?? today();
-    if (date > today()) throw badRequest('invalid-request', `body.date: Unexpected date ${date} in the future, expected the day the skills were observed`, { field: 'body.date' });
-    const evidence = body.evidence ? readEvidence(body.evidence, 'body.evidence') : null;
-    const centreSign = signer();
-    const validations = await db.transaction(async (tx) => {
-      // Consumed in the same transaction as the records: two submissions cannot both succeed.
-      if (!(await consumeLink(tx, row.id, clock.now()))) throw new HttpError(410, 'link-used', 'This validation link was already used: a link can be used only once', { hint: 'Ask the training centre for a new link.' });
-      const made: ValidationView[] = [];
-      for (const entry of body.skills) {
-        if (entry.level === 'not-observed') continue;
-        made.push(
-          await recordValidation(tx, centreSign, {
-            centreId: row.centre_id,
-            apprenticeId: row.apprentice_id,
-            skillId: entry.skillId,
-            level: entry.level,
-            date,
-            comment: entry.comment || null,
-            validator: { kind: 'company', company: row.company, name: body.validator.name, role: body.validator.role, linkId: row.id },
-            evidence,
-            now: clock.now(),
-          }),
-        );
-      }
-      return made;
-    });
+    const { validations, notObserved } = await submitCompanyValidation(context, signer(), request.params.token, body);
     await credit(validations);
     reply.code(201).header('Cache-Control', 'no-store');
-    return { validations: validations.map((validation) => ({ skillId: validation.record.skillId, level: validation.record.level })), notObserved: body.skills.filter((entry) => entry.level === 'not-observed').map((entry) => entry.skillId) };
+    return { validations: validations.map((validation) => ({ skillId: validation.record.skillId, level: validation.record.level })), notObserved };
   });
 }

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { createCentreKeys, keyFiles } from '../../library/keys-fs.ts';
 import type { ServiceConfig } from '../config.ts';
 import { type ContextOptions, createContext } from '../context.ts';
 import { isEmptyDatabase, runSeed } from './seed.ts';
@@ -26,6 +27,11 @@ export async function seedExample(config: ServiceConfig, options: ContextOptions
     }
     if (context.catalogue.paths.length === 0) throw new SeedRefused(`No paths in ${config.distDir ?? 'the site'}/catalogue.json: build the site first (npm run build).`);
     log(`Seeding the example programmes into ${context.db.description}…`);
+    // Validations are signed records and credentials signed badges: the seed needs the centre's key.
+    if (!existsSync(keyFiles(config.dataDir).privateKey)) {
+      const created = createCentreKeys(config.dataDir);
+      log(`  Created the centre's signing key ${created.privateKey} (as \`relais keys create\` does): it signs the example's validations and credentials.`);
+    }
     const state = await runSeed(context, seedSteps, { seed: options.seed ?? 7, log });
     const logins = state.centres.flatMap((centre) => centre.tutors.map((tutor) => ({ centre: centre.programme.centreId, tutor: tutor.id, name: tutor.name, password: tutor.password })));
     let loginsFile: string | null = null;

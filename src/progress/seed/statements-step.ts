@@ -25,6 +25,9 @@ export const statementsStep: SeedStep = {
         const learningPath = context.catalogue.path(cohort.definition.pathId);
         const modules = [...new Set(learningPath?.stages.flatMap((stage) => stage.modules) ?? [])].map((id) => context.catalogue.module(id)).filter((module) => module !== undefined);
         if (modules.length === 0) continue;
+        // A `quiz` stage is complete only with each module's quiz passed: those are always taken,
+        // and retaken until passed (as a tutor would ask); elsewhere about one module in two.
+        const quizModules = new Set(learningPath!.stages.filter((stage) => stage.validation === 'quiz').flatMap((stage) => stage.modules));
         const start = Date.parse(`${cohort.startsOn}T08:00:00.000Z`);
         const end = Math.min(Date.parse(`${cohort.endsOn}T17:00:00.000Z`), state.now - 3_600_000);
         if (end <= start) continue;
@@ -39,9 +42,13 @@ export const statementsStep: SeedStep = {
             const time = start + ((index + 0.3 + random.next() * 0.5) / modules.length) * (end - start);
             statements.push({ actor, verb: { id: verbs.experienced }, object: { id: module.activity }, timestamp: at(time) });
             if (index >= done) return;
-            if (random.next() < 0.5) {
+            const mustPass = quizModules.has(module.id);
+            if (mustPass || random.next() < 0.5) {
+              const quiz = (scaled: number, offset: number) =>
+                statements.push({ actor, verb: { id: scaled >= 0.7 ? verbs.passed : verbs.failed }, object: { id: `${module.activity}#quiz-1` }, context: { contextActivities: { parent: [{ id: module.activity }] } }, result: { success: scaled >= 0.7, score: { scaled } }, timestamp: at(time + module.duration * offset) });
               const scaled = Math.round((0.55 + random.next() * 0.45) * 100) / 100;
-              statements.push({ actor, verb: { id: scaled >= 0.7 ? verbs.passed : verbs.failed }, object: { id: `${module.activity}#quiz-1` }, context: { contextActivities: { parent: [{ id: module.activity }] } }, result: { success: scaled >= 0.7, score: { scaled } }, timestamp: at(time + module.duration * 30_000) });
+              quiz(scaled, 30_000);
+              if (mustPass && scaled < 0.7) quiz(Math.round((0.7 + random.next() * 0.3) * 100) / 100, 45_000);
             }
             statements.push({ actor, verb: { id: verbs.completed }, object: { id: module.activity }, timestamp: at(time + module.duration * 60_000) });
           });
