@@ -3,6 +3,7 @@ import { apprenticeView, joinRequest, joinResponse, recoverRequest } from '../..
 import { credentialViewSchema } from '../../../schemas/credential.ts';
 import { pathsResponse } from '../../../schemas/validation-api.ts';
 import type { Identity, ServiceRecord } from '../../scripts/progress/store.ts';
+import { serviceUrl } from '../../scripts/progress/service-url.ts';
 
 /**
  * The apprentice's calls to the progress service (docs/api.md, "Apprentice identity"). Answers
@@ -18,7 +19,7 @@ export type Answer<T> = { ok: true; value: T } | Failure;
 async function call<T>(url: string, init: RequestInit, schema: z.ZodType<T>): Promise<Answer<T>> {
   let response: Response;
   try {
-    response = await fetch(url, { credentials: 'same-origin', signal: AbortSignal.timeout(30_000), ...init, headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers } });
+    response = await fetch(serviceUrl(url), { credentials: 'same-origin', signal: AbortSignal.timeout(30_000), ...init, headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers } });
   } catch (error) {
     return { ok: false, reason: 'network', message: error instanceof Error ? error.message : String(error) };
   }

@@ -1,6 +1,7 @@
 import { batchSize, markRejected, markSynced, maySend, nextSyncState, outcomeOf, shouldSplit, type LocalStatement, type Outcome } from './queue-state.ts';
 import { isLocalActor, withActor } from './statements.ts';
 import type { Identity, ProgressStore } from './store.ts';
+import { serviceUrl } from './service-url.ts';
 
 /**
  * Sends the queue to the service once the apprentice has joined (docs/adr/0010): batches of
@@ -27,7 +28,7 @@ export function announceChange(): void {
 
 async function post(records: readonly LocalStatement[], identity: Identity): Promise<{ status: number | 'network'; message: string }> {
   try {
-    const response = await fetch(statementsUrl, {
+    const response = await fetch(serviceUrl(statementsUrl), {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3', Authorization: `Bearer ${identity.token}` },
