@@ -27,7 +27,7 @@ export function saveModuleHtml(folder: string, html: string): string {
   return file;
 }
 
-/** Removes the files no module refers to any more (after a full load, in a build). */
+/** Removes the files no module refers to any more (after a full load). */
 export function pruneModuleHtml(folder: string, kept: ReadonlySet<string>): number {
   if (!existsSync(folder)) return 0;
   let removed = 0;

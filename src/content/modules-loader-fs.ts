@@ -60,8 +60,8 @@ export function modulesLoader(contentDir: string): Loader {
         });
       let fromChecker = 0;
       for (const file of files) if (await load(file)) fromChecker += 1;
-      // A build tidies the HTML files of bodies edited or removed since the last one.
-      if (!context.watcher) pruneModuleHtml(htmlFolder, new Set(context.store.values().map((entry) => String(entry.rendered?.metadata?.htmlFile))));
+      // Remove the HTML files of bodies edited or removed since the last load.
+      pruneModuleHtml(htmlFolder, new Set(context.store.values().map((entry) => String(entry.rendered?.metadata?.htmlFile))));
       context.logger.info(`${files.length} modules rendered in ${Math.round(performance.now() - started)} ms (${fromChecker} with the frontmatter the checker read)`);
       const watcher = context.watcher;
       if (!watcher) return;

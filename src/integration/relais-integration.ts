@@ -76,7 +76,7 @@ export function relaisIntegration(config: RelaisConfig): AstroIntegration {
         const gcStarted = performance.now();
         const memory = releaseMemory();
         const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
-        logger.info(`JavaScript heap before the search index: ${gib(memory.before)}, ${gib(memory.after)} after garbage collection (${Math.round(performance.now() - gcStarted)} ms)`);
+        logger.info(`JavaScript memory (heap and buffers) before the search index: ${gib(memory.before)}, ${gib(memory.after)} after garbage collection (${Math.round(performance.now() - gcStarted)} ms)`);
         const indexStarted = performance.now();
         const { pages, errors } = await buildSearchIndex(outDir);
         if (errors.length > 0) throw new Error(`Search index failed: ${errors.join('; ')}`);
