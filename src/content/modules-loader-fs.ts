@@ -12,7 +12,7 @@ import { takeCheckedModule } from './checked-library.ts';
 import { moduleHtmlFolder, pruneModuleHtml, saveModuleHtml } from './module-html-fs.ts';
 import { splitFrontmatter } from './split-frontmatter.ts';
 
-/** What the module page reads of a rendered module besides its HTML. */
+/** What the module page reads of a rendered module: where its HTML is, and what the body uses. */
 export type ModuleMetadata = {
   /** Know-how components the body uses (the page adds the scripts of Quiz, Checklist, Clip). */
   components: string[];
