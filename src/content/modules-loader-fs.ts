@@ -9,14 +9,17 @@ import { termsUsed } from '../mdx/terms.ts';
 import { glossarySchema, type GlossaryEntry } from '../schemas/index.ts';
 import { normalizeTerm } from '../site/lib/anchors.ts';
 import { takeCheckedModule } from './checked-library.ts';
+import { moduleHtmlFolder, pruneModuleHtml, saveModuleHtml } from './module-html-fs.ts';
 import { splitFrontmatter } from './split-frontmatter.ts';
 
-/** What the module page reads of a rendered module besides its HTML. */
+/** What the module page reads of a rendered module: where its HTML is, and what the body uses. */
 export type ModuleMetadata = {
   /** Know-how components the body uses (the page adds the scripts of Quiz, Checklist, Clip). */
   components: string[];
   /** Glossary words the body uses, in order of first use (the module glossary). */
   terms: string[];
+  /** The file holding the body's HTML (module-html-fs.ts): the store keeps only its path. */
+  htmlFile: string;
 };
 
 interface Glossaries {
@@ -40,6 +43,7 @@ export function modulesLoader(contentDir: string): Loader {
     name: 'relais-modules',
     load: async (context) => {
       let glossaries = readGlossaries(glossaryDir, context);
+      const htmlFolder = moduleHtmlFolder(fileURLToPath(context.config.cacheDir), context.watcher ? 'dev' : 'build');
       const started = performance.now();
       const files = listModules(modulesDir);
       // Every body is rendered again (about a millisecond each): the store would otherwise keep, for
@@ -48,7 +52,7 @@ export function modulesLoader(contentDir: string): Loader {
       // In `astro dev` a module being written may not parse yet: say so and keep the others (the
       // build never gets here with bad content: the checker stops it first, with path:line:col).
       const load = (file: string) =>
-        loadModule(context, file, modulesDir, glossaries, root).catch((error: unknown) => {
+        loadModule(context, file, modulesDir, glossaries, root, htmlFolder).catch((error: unknown) => {
           const message = `${path.relative(process.cwd(), file)}: ${error instanceof Error ? error.message : String(error)}`;
           if (!context.watcher) throw Object.assign(new Error(message), { stack: message });
           context.logger.error(message);
@@ -56,6 +60,8 @@ export function modulesLoader(contentDir: string): Loader {
         });
       let fromChecker = 0;
       for (const file of files) if (await load(file)) fromChecker += 1;
+      // Remove the HTML files of bodies edited or removed since the last load.
+      pruneModuleHtml(htmlFolder, new Set(context.store.values().map((entry) => String(entry.rendered?.metadata?.htmlFile))));
       context.logger.info(`${files.length} modules rendered in ${Math.round(performance.now() - started)} ms (${fromChecker} with the frontmatter the checker read)`);
       const watcher = context.watcher;
       if (!watcher) return;
@@ -101,7 +107,7 @@ function readGlossaries(glossaryDir: string, context: LoaderContext): Glossaries
   return { byLanguage: glossaries, digest: context.generateDigest(JSON.stringify([...glossaries].map(([code, entries]) => [code, [...entries]]))) };
 }
 
-async function loadModule(context: LoaderContext, file: string, modulesDir: string, glossaries: Glossaries, contentRoot: string): Promise<boolean> {
+async function loadModule(context: LoaderContext, file: string, modulesDir: string, glossaries: Glossaries, contentRoot: string, htmlFolder: string): Promise<boolean> {
   const id = moduleId(modulesDir, file);
   const text = readFileSync(file, 'utf8');
   // The checker read this file moments ago in a build: take its YAML instead of parsing it again.
@@ -121,9 +127,9 @@ async function loadModule(context: LoaderContext, file: string, modulesDir: stri
   // The HTML depends on the file, the glossary and whether the recording exists.
   const digest = context.generateDigest(`${text}\0${hasRecording}\0${glossaries.digest}`);
   const rendered = renderModuleBody('\n'.repeat(bodyLine - 1) + body, { language, glossary, glossaryUrl: localizedUrl(lang, '/glossaire/'), hasRecording, contentDir: contentRoot });
-  // No `body`: the page needs only the HTML and the words for its glossary, and every byte kept
-  // here is in the data store Vite bundles into the build.
-  const metadata: ModuleMetadata = { components: rendered.components, terms: termsUsed(body) };
-  context.store.set({ id, data, filePath, digest, rendered: { html: rendered.html, metadata } });
+  // Neither `body` nor the HTML: every byte kept here is in the data store Vite bundles into the
+  // build (at 10,000 modules, one string of every body). The page reads the HTML from its file.
+  const metadata: ModuleMetadata = { components: rendered.components, terms: termsUsed(body), htmlFile: saveModuleHtml(htmlFolder, rendered.html) };
+  context.store.set({ id, data, filePath, digest, rendered: { html: '', metadata } });
   return checked !== undefined;
 }

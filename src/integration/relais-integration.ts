@@ -10,6 +10,7 @@ import { shareCheckedLibrary } from '../content/checked-library.ts';
 import { checkBeforeBuild } from './check-before-build.ts';
 import { writeImageVariants } from './image-variants-fs.ts';
 import { buildOffline } from './offline-fs.ts';
+import { releaseMemory } from './release-memory.ts';
 import { buildSearchIndex } from './search-index-fs.ts';
 import { serveFolder } from './serve-folder-fs.ts';
 
@@ -71,6 +72,11 @@ export function relaisIntegration(config: RelaisConfig): AstroIntegration {
         if (existsSync(mediaDir)) cpSync(mediaDir, path.join(outDir, 'media'), { recursive: true });
         const variants = await writeImageVariants(outDir);
         if (variants > 0) logger.info(`pictures: ${variants} smaller copies for small screens`);
+        // Pagefind runs beside this process: give back what rendering left first (release-memory.ts).
+        const gcStarted = performance.now();
+        const memory = releaseMemory();
+        const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GiB`;
+        logger.info(`JavaScript memory (heap and buffers) before the search index: ${gib(memory.before)}, ${gib(memory.after)} after garbage collection (${Math.round(performance.now() - gcStarted)} ms)`);
         const indexStarted = performance.now();
         const { pages, errors } = await buildSearchIndex(outDir);
         if (errors.length > 0) throw new Error(`Search index failed: ${errors.join('; ')}`);

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,16 @@ describe('a fixture library built for real', () => {
     expect(page).toMatch(/<section class="module-glossary"[^>]*>[\s\S]*<a href="\/glossaire\/#fil-du-bois">fil du bois<\/a>/);
     expect(page).toContain('<time datetime="PT2S">00:00:02</time>');
     expect(page).not.toMatch(/<button[^>]*data-clip-at/);
+  });
+
+  it('keeps module bodies out of the data store Vite bundles, in files of the cache folder', () => {
+    // docs/adr/0009: at 10,000 modules, the bodies' HTML in the store made Astro peak at 4.3 GiB.
+    const store = readFileSync(path.join(work, 'cache', 'data-store.json'), 'utf8');
+    expect(store).toContain('raboter-planche');
+    expect(store).not.toContain('un copeau fin ne déchire pas le bois');
+    const folder = path.join(work, 'cache', 'relais-module-html', 'build');
+    const bodies = readdirSync(folder).map((name) => readFileSync(path.join(folder, name), 'utf8'));
+    expect(bodies.filter((html) => html.includes('<b>Pourquoi :</b> un copeau fin ne déchire pas le bois.'))).toHaveLength(1);
   });
 
   it('plays the recording from a clip when the module has one', () => {
