@@ -165,6 +165,13 @@ describe('the journey of issue 6: offline module, join, tutor grid, company vali
     expect(seen.paths.paths[0].stages[0].status).toBe('in-progress');
     // Each validation earned its credential.
     expect(seen.credentials.credentials.map((credential: { kind: string; subject: string; level: number }) => `${credential.kind} ${credential.subject} ${credential.level}`).sort()).toEqual(['competence mesures-optiques 3', 'competence raccordement-abonne 2']);
+    // …and sees them on the apprentice's page of the dashboard, credited to the company tutor.
+    await dashboard.reload();
+    const competences = dashboard.locator('section[aria-labelledby="record-competences"] tbody tr');
+    await expect.poll(() => competences.count(), { timeout: 30_000 }).toBe(2);
+    const shown = (await competences.allTextContents()).join('\n');
+    expect(shown).toMatch(/Karim Benali/);
+    expect(shown).toMatch(/Fibre Sud SARL/);
     await tutor.close();
     await apprentice.close();
   });
