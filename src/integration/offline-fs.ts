@@ -131,7 +131,7 @@ function shellPatterns(outDir: string, uiLanguages: readonly string[], withIndex
       `${prefix}manifest.webmanifest`,
       // My progress, once the progress pages exist.
       ...(existsSync(path.join(outDir, prefix, 'progression', 'index.html')) ? [`${prefix}progression/index.html`] : []),
-      // The certificate checker works without a network (ADR 0014): an employer may open it offline.
+      // The certificate checker works without a network (ADR 0013): an employer may open it offline.
       ...(existsSync(path.join(outDir, prefix, 'verifier', 'index.html')) ? [`${prefix}verifier/index.html`] : []),
     ]),
     'pagefind/pagefind.js',

@@ -3,7 +3,7 @@ import { id } from './common.ts';
 
 /**
  * Open Badges 3.0 AchievementCredential (a W3C Verifiable Credential 2.0) as Relais issues and
- * reads it, with a Data Integrity proof (cryptosuite eddsa-jcs-2022, ADR 0014). Objects are open:
+ * reads it, with a Data Integrity proof (cryptosuite eddsa-jcs-2022, ADR 0013). Objects are open:
  * the signature covers every member, so a verifier reads what it knows and the proof guards the rest.
  */
 export const vcContext = 'https://www.w3.org/ns/credentials/v2';

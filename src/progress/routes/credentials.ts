@@ -7,7 +7,7 @@ import { credentialsOf, credentialView, getCredential, revokeCredential } from '
 import { checkOrigin, parse, type RouteKit } from './route-kit.ts';
 
 /**
- * Open Badges 3.0 credentials (ADR 0014). Tutors (and their centre's client) issue and revoke;
+ * Open Badges 3.0 credentials (ADR 0013). Tutors (and their centre's client) issue and revoke;
  * the apprentice and their tutors list them; anyone holding a credential's id (a random UUID the
  * apprentice chooses to share) may download it and read whether it was revoked, which is what an
  * employer checking it needs, and all the JSON shows is a nickname and a pseudonymous id.
