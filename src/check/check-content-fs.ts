@@ -11,7 +11,7 @@ import { countBySeverity } from '../content/report.ts';
 import { readUiLanguages } from '../i18n/languages-fs.ts';
 import { applyLibrarySeverities, checkLibrary, checkRecords, moduleInputs } from './check-library.ts';
 import { checkModule } from './check-module.ts';
-import { startModuleWorkers, threadsFor } from './check-modules-parallel-fs.ts';
+import { startModuleWorkers, threadsFor, type ModuleFileEntry } from './check-modules-parallel-fs.ts';
 import { libraryFacts } from './library-facts.ts';
 import { emptyFacts, type LibraryFacts } from './module-context.ts';
 import { settingsResolver } from './rule-settings.ts';
@@ -81,8 +81,9 @@ const summarise = (files: VFile[], library?: Library): CheckResult => {
 export async function checkContent(options: CheckContentOptions): Promise<CheckResult> {
   const contentRoot = path.resolve(options.contentDir);
   // Threads start first: they load their code while this one reads the library.
-  const threads = threadsFor(countModuleFiles(contentRoot));
-  const workers = threads > 1 ? startModuleWorkers(threads - 1) : undefined;
+  const files = listModuleFiles(contentRoot);
+  const threads = threadsFor(files.length);
+  const workers = threads > 1 ? startModuleWorkers(threads - 1, files, options.config.maxModuleBytes) : undefined;
   try {
     const { library } = loadLibrary(contentRoot, { maxModuleBytes: options.config.maxModuleBytes });
     const facts = collectLibraryFacts(library, contentRoot);
@@ -99,15 +100,20 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckR
   }
 }
 
-/** Module files under modules/<trade>/, counted without reading them. */
-function countModuleFiles(contentRoot: string): number {
+/** Module files under modules/<trade>/, with the path reports give them (as `loadLibrary` does) and their size. */
+function listModuleFiles(contentRoot: string): ModuleFileEntry[] {
   const modules = path.join(contentRoot, 'modules');
-  if (!existsSync(modules)) return 0;
-  let count = 0;
+  if (!existsSync(modules)) return [];
+  const files: ModuleFileEntry[] = [];
   for (const trade of readdirSync(modules, { withFileTypes: true })) {
-    if (trade.isDirectory()) count += readdirSync(path.join(modules, trade.name)).filter((name) => /\.mdx?$/.test(name)).length;
+    if (!trade.isDirectory()) continue;
+    for (const entry of readdirSync(path.join(modules, trade.name), { withFileTypes: true })) {
+      if (!entry.isFile() || !/\.mdx?$/.test(entry.name)) continue;
+      const full = path.join(modules, trade.name, entry.name);
+      files.push({ full, display: path.relative(process.cwd(), full), bytes: statSync(full).size });
+    }
   }
-  return count;
+  return files;
 }
 
 /**

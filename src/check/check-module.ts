@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile';
 import type { YamlSource } from '../content/yaml-source.ts';
 import type { ModuleFrontmatter } from '../schemas/index.ts';
-import { parseMdxDocument } from './mdx-document.ts';
+import { parseMdxDocument, type MdxDocument } from './mdx-document.ts';
 import type { FileSettings, LibraryFacts, ModuleRule } from './module-context.ts';
 import type { RuleId } from './rule-catalogue.ts';
 import { checkBrokenLink } from './rules/broken-link.ts';
@@ -58,9 +58,12 @@ export interface ModuleInput {
   frontmatter?: YamlSource;
 }
 
-/** Parses one module's MDX and runs the module rules enabled for it; messages go to its VFile. */
-export function checkModule(input: ModuleInput, facts: LibraryFacts, settings: FileSettings): void {
-  const doc = parseMdxDocument(input.text, input.file);
+/**
+ * Parses one module's MDX and runs the module rules enabled for it; messages go to its VFile.
+ * `parsed`: the parse of `input.text` into `input.file` already done (by a worker thread, ahead).
+ */
+export function checkModule(input: ModuleInput, facts: LibraryFacts, settings: FileSettings, parsed?: { doc: MdxDocument | undefined }): void {
+  const doc = parsed ? parsed.doc : parseMdxDocument(input.text, input.file);
   if (!doc) return;
   const module = { doc, id: input.id, data: input.data, frontmatter: input.frontmatter, language: input.data?.language ?? 'fr' };
   for (const [ruleId, rule] of moduleRules) {

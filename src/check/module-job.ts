@@ -13,7 +13,16 @@ export interface ModuleJob {
   data?: ModuleFrontmatter;
 }
 
-export interface WorkerInput {
+/** First message to a worker: the module files to read and parse while the library is read. */
+export interface WorkerRead {
+  type: 'read';
+  files: { full: string; display: string }[];
+  maxModuleBytes: number;
+}
+
+/** Second message: the modules to check (their text as the library read it) and what the rules need. */
+export interface WorkerCheck {
+  type: 'check';
   jobs: ModuleJob[];
   facts: LibraryFacts;
   config: CheckConfig;
