@@ -197,12 +197,16 @@ describe('read-aloud', () => {
     expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('relais-read-aloud'))).toBe(true);
     expect(await page.locator('.reading').count()).toBe(1);
 
+    // Slow the stub down so the reading cannot end before the Pause click lands on a loaded machine
+    // (a finished reading turns the button back into "Écouter", and the click would start it again).
+    await page.evaluate(() => { (window as unknown as { __speechDelay: number }).__speechDelay = 60_000; });
     await controls.getByRole('button', { name: 'Pause' }).click();
-    expect(await controls.getAttribute('data-state')).toBe('paused');
+    await expect.poll(() => controls.getAttribute('data-state')).toBe('paused');
     const atPause = await spokenSoFar(page);
     await page.waitForTimeout(800);
     expect((await spokenSoFar(page)).length).toBe(atPause.length);
 
+    await page.evaluate(() => { (window as unknown as { __speechDelay: number }).__speechDelay = 250; });
     await controls.locator('select[name=rate]').selectOption('0.6');
     await controls.getByRole('button', { name: 'Reprendre' }).click();
     await expect.poll(async () => (await spokenSoFar(page)).length).toBeGreaterThan(atPause.length + 1);
@@ -212,7 +216,7 @@ describe('read-aloud', () => {
     expect(resumed.every((utterance) => utterance.rate === 0.6)).toBe(true);
 
     await controls.getByRole('button', { name: 'Arrêter' }).click();
-    expect(await controls.getAttribute('data-state')).toBe('idle');
+    await expect.poll(() => controls.getAttribute('data-state')).toBe('idle');
     expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('relais-read-aloud'))).toBe(false);
     // The speed is remembered.
     await page.reload();
