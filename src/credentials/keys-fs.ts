@@ -23,8 +23,13 @@ export function didOfPublicPem(pem: string): string {
 export function loadIssuerKeys(dataDir: string): IssuerKeys {
   const files = keyFiles(dataDir);
   if (!existsSync(files.privateKey)) throw new Error(`No signing key at ${files.privateKey}: run \`relais keys create\` once on this machine to issue credentials`);
-  const privateKey = createPrivateKey(readFileSync(files.privateKey, 'utf8'));
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${files.privateKey}: expected an Ed25519 private key`);
+  return issuerKeysOf(readFileSync(files.privateKey, 'utf8'), files.privateKey);
+}
+
+/** The issuer (did:key and signer) of an Ed25519 private key in PEM; `source` names it in errors. */
+export function issuerKeysOf(privateKeyPem: string, source: string): IssuerKeys {
+  const privateKey = createPrivateKey(privateKeyPem);
+  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${source}: expected an Ed25519 private key`);
   const did = didOfPublicPem(createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString());
   return { did, sign: async (data) => new Uint8Array(sign(null, data, privateKey)) };
 }

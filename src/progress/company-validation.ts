@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { issueCredential } from '../credentials/issue.ts';
-import { loadIssuerKeys } from '../credentials/keys-fs.ts';
+import type { IssuerKeys } from '../credentials/keys-fs.ts';
 import type { companyValidationRequest, ValidationView } from '../schemas/validation-api.ts';
 import type { ServiceContext } from './context.ts';
 import { badRequest, HttpError } from './errors.ts';
@@ -71,9 +71,7 @@ export async function submitCompanyValidation(
  * validation is the signed record of what was seen; the credential is issued after it commits,
  * idempotently, so a failure here never loses the validation (the tutor can issue it again).
  */
-export async function creditValidations(context: Pick<ServiceContext, 'db' | 'clock' | 'catalogue' | 'config'>, validations: readonly ValidationView[]): Promise<void> {
-  if (validations.length === 0) return;
-  const keys = loadIssuerKeys(context.config.dataDir);
+export async function creditValidations(context: Pick<ServiceContext, 'db' | 'clock' | 'catalogue'>, keys: IssuerKeys, validations: readonly ValidationView[]): Promise<void> {
   for (const { record } of validations) {
     const validator = record.validator.kind === 'company' ? `${record.validator.name} (${record.validator.company})` : record.validator.name;
     await issueCredential(context.db, keys, {

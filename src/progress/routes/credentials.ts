@@ -1,5 +1,6 @@
 import { NotEarnedError, issueCredential } from '../../credentials/issue.ts';
-import { loadIssuerKeys, loadTrustedKeys } from '../../credentials/keys-fs.ts';
+import { loadTrustedKeys } from '../../credentials/keys-fs.ts';
+import { centreSigner } from '../signing-fs.ts';
 import { credentialId, issueCredentialRequest, revokeCredentialRequest } from '../../schemas/credential.ts';
 import { visibleApprentice } from '../access.ts';
 import { badRequest, conflict, HttpError, notFound } from '../errors.ts';
@@ -14,6 +15,7 @@ import { checkOrigin, parse, type RouteKit } from './route-kit.ts';
  */
 export function registerCredentialRoutes({ app, context, auth }: RouteKit): void {
   const { db, clock, config, catalogue } = context;
+  const signer = centreSigner(config.dataDir);
 
   const idParam = (value: string) => {
     const parsed = credentialId.safeParse(value);
@@ -26,12 +28,7 @@ export function registerCredentialRoutes({ app, context, auth }: RouteKit): void
     const principal = await auth.authenticate(request.headers, ['admin-client', 'centre-client', 'tutor']);
     const apprentice = await visibleApprentice(context, principal, request.params.apprenticeId);
     const claim = parse(issueCredentialRequest, request.body, 'body');
-    let keys;
-    try {
-      keys = loadIssuerKeys(config.dataDir);
-    } catch (error) {
-      throw new HttpError(503, 'no-signing-key', (error as Error).message, { hint: 'The centre administrator runs `relais keys create` on the service machine, then retries.' });
-    }
+    const keys = signer().issuer;
     const issuedBy = principal.kind === 'tutor' ? `tutor:${principal.tutorId}` : principal.kind;
     try {
       const issued = await issueCredential(db, keys, { ...claim, apprenticeId: apprentice.id, catalogue, issuedBy, now: clock.now() });

@@ -32,8 +32,8 @@ const who = (principal: Principal) => (principal.kind === 'tutor' ? principal.tu
 export function registerValidationRoutes({ app, context, auth }: RouteKit): void {
   const { db, clock, config, catalogue } = context;
 
-  const credit = (validations: ValidationView[]) => creditValidations(context, validations);
   const signer = centreSigner(config.dataDir);
+  const credit = (validations: ValidationView[]) => creditValidations(context, signer().issuer, validations);
   const today = () => new Date(clock.now()).toISOString().slice(0, 10);
 
   /** The paths of the apprentice's cohorts that the catalogue knows, each once, with a cohort following it. */

@@ -1,5 +1,5 @@
 import { issueCredential } from '../../credentials/issue.ts';
-import { loadIssuerKeys } from '../../credentials/keys-fs.ts';
+import { centreSigner } from '../signing-fs.ts';
 import { pathModules } from '../path-completion.ts';
 import { pathProgressFor } from '../queries/path-progress.ts';
 import type { SeedStep } from './seed.ts';
@@ -13,7 +13,7 @@ export const certificatesStep: SeedStep = {
   name: 'path certificates',
   async run(state) {
     const { context, random } = state;
-    const keys = loadIssuerKeys(context.config.dataDir);
+    const keys = centreSigner(context.config.dataDir)().issuer;
     let issued = 0;
     for (const centre of state.centres) {
       for (const cohort of centre.cohorts) {

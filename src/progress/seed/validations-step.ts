@@ -72,14 +72,14 @@ export const validationsStep: SeedStep = {
                   date: day,
                   skills: skills.map((skillId) => ({ skillId, level: level() })),
                 });
-                await creditValidations(context, submitted.validations);
+                await creditValidations(context, signer.issuer, submitted.validations);
                 counts.company += submitted.validations.length;
               } else {
                 for (const skillId of skills) {
                   const validation = await context.db.transaction((tx) =>
                     recordValidation(tx, signer, { centreId: centre.programme.centreId, apprenticeId: apprentice.id, skillId, level: level(), date: day, comment: null, validator: { kind: 'tutor', tutorId: tutor.id, name: tutor.name }, evidence: null, now: state.now }),
                   );
-                  await creditValidations(context, [validation]);
+                  await creditValidations(context, signer.issuer, [validation]);
                   counts.tutor += 1;
                 }
               }
