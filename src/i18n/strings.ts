@@ -1,7 +1,7 @@
 import { orderLanguages, referenceStrings, textDirection as directionOf, type StringKey, type UiStrings } from './languages.ts';
 
 export type { StringKey, UiStrings } from './languages.ts';
-import { defaultLanguage } from './text.ts';
+import { defaultLanguage, fillPlaceholders } from './text.ts';
 export { defaultLanguage, localizedUrl, localText, pickText } from './text.ts';
 
 /**
@@ -35,7 +35,16 @@ export function translator(language: UiLanguage) {
   const table: Partial<Record<string, string>> = uiStrings[language] ?? {};
   const fallback: Record<string, string> = referenceStrings;
   return (key: StringKey, values: Record<string, string | number> = {}): string =>
-    (table[key] ?? fallback[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+    fillPlaceholders(table[key] ?? fallback[key] ?? key, values);
+}
+
+/**
+ * The strings an island needs, in a language (French filling gaps): only the keys with these
+ * prefixes travel to the browser, so an app page never bundles the strings files.
+ */
+export function stringsWithPrefixes(language: UiLanguage, ...prefixes: string[]): Record<string, string> {
+  const t = translator(language);
+  return Object.fromEntries((Object.keys(referenceStrings) as StringKey[]).filter((key) => prefixes.some((prefix) => key.startsWith(prefix))).map((key) => [key, t(key)]));
 }
 
 /**

@@ -4,6 +4,14 @@
  */
 export const defaultLanguage = 'fr';
 
+/**
+ * Fills `{name}` placeholders of a UI string. A value not given stays visible as `{name}` (a bug
+ * is seen, not hidden), unless the caller asks for `ifMissing` (e.g. '' for a sentence part).
+ */
+export function fillPlaceholders(template: string, values: Record<string, string | number>, ifMissing?: string): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ifMissing ?? `{${name}}`));
+}
+
 /** Root-relative URL of a page in a UI language: French at the root, others under `/<lang>/`. */
 export function localizedUrl(language: string, pathname: string): string {
   const clean = pathname.startsWith('/') ? pathname : `/${pathname}`;

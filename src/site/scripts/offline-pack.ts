@@ -5,6 +5,7 @@
  * removing one keeps the files another download still needs.
  */
 import { offlineCaches, type OfflinePack } from '../lib/offline.ts';
+import { fillPlaceholders } from '../../i18n/text.ts';
 
 const registryKey = 'relais:downloads';
 
@@ -42,7 +43,7 @@ class RelaisOfflinePack extends HTMLElement {
   }
 
   private format(template: string, values: Record<string, string | number>) {
-    return template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+    return fillPlaceholders(template, values, '');
   }
 
   /** Decimal units, Latin digits in every language (the site's other numbers are Latin too). */

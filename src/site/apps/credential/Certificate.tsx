@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { type Verification, verifyCredential } from '../../../credentials/verify.ts';
 import { formatDate, idFromLocation, loadCredential, loadTrustedKeys } from './load.ts';
 import { VerdictView } from './Verdict.tsx';
+import { fillPlaceholders } from '../../../i18n/text.ts';
 
 type State =
   | { step: 'loading' }
@@ -12,7 +13,7 @@ type State =
 /** /attestation/?id=…: the printable certificate, its QR code to /verifier/?id=…, and the JSON download. */
 export default function Certificate({ strings, lang, verifierPath }: { strings: Record<string, string>; lang: string; verifierPath: string }) {
   const [state, setState] = useState<State>({ step: 'loading' });
-  const s = (key: string, values: Record<string, string> = {}) => (strings[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+  const s = (key: string, values: Record<string, string> = {}) => fillPlaceholders(strings[key] ?? key, values, '');
 
   useEffect(() => {
     const id = idFromLocation();

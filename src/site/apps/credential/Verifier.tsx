@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 import { type CredentialSummary, type Verification, verifyCredential } from '../../../credentials/verify.ts';
 import { formatDate, idFromLocation, loadCredential, loadTrustedKeys } from './load.ts';
 import { VerdictView } from './Verdict.tsx';
+import { fillPlaceholders } from '../../../i18n/text.ts';
 
 /**
  * /verifier/: checks a credential in the browser, offline (WebCrypto Ed25519 and JCS, the same code
  * as `relais verify-credential`). Paste the JSON, open the file, or come with ?id= when online.
  */
 export default function Verifier({ strings, lang }: { strings: Record<string, string>; lang: string }) {
-  const s = (key: string, values: Record<string, string> = {}) => (strings[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+  const s = (key: string, values: Record<string, string> = {}) => fillPlaceholders(strings[key] ?? key, values, '');
   const [text, setText] = useState('');
   const [result, setResult] = useState<Verification | null>(null);
   const [revokedAt, setRevokedAt] = useState<string | null>(null);

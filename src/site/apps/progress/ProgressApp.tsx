@@ -10,6 +10,7 @@ import { MyCertificates } from './MyCertificates.tsx';
 import { MyPaths } from './MyPaths.tsx';
 import { join, logout, me, recover, serviceRecord, type Failure } from './service-client.ts';
 import { summarise } from './summary.ts';
+import { fillPlaceholders } from '../../../i18n/text.ts';
 
 /**
  * "My progress" (/progression/): reads the local record (works offline), shows what was done
@@ -30,7 +31,7 @@ interface Local {
 }
 
 export default function ProgressApp({ lang, strings, tradeLabels }: Props) {
-  const t = useCallback((key: string, values: Record<string, string | number> = {}) => (strings[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? '')), [strings]);
+  const t = useCallback((key: string, values: Record<string, string | number> = {}) => fillPlaceholders(strings[key] ?? key, values, ''), [strings]);
   const [store, setStore] = useState<ProgressStore | null>(null);
   const [broken, setBroken] = useState(false);
   const [local, setLocal] = useState<Local | null>(null);

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { StringKey } from '../../../i18n/strings.ts';
+import { fillPlaceholders } from '../../../i18n/text.ts';
 
 /**
  * The page's UI language and its strings, for every component of the dashboard. The page passes
@@ -13,7 +14,7 @@ export interface Locale {
 }
 
 export function translatorOf(strings: Readonly<Record<string, string>>): Translate {
-  return (key, values = {}) => (strings[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+  return (key, values = {}) => fillPlaceholders(strings[key] ?? key, values);
 }
 
 export const LocaleContext = createContext<Locale>({ lang: 'fr', t: translatorOf({}) });
