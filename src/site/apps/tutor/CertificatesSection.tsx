@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { localizedUrl } from '../../../i18n/text.ts';
 import type { CredentialView } from '../../../schemas/credential.ts';
-import { ApiError } from './api.ts';
+import { useRecordAction } from './use-record-action.ts';
 import type { SectionProps } from './ApprenticeRecord.tsx';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { FormError } from './FormError.tsx';
@@ -15,23 +15,10 @@ import { recordApi } from './record-api.ts';
  */
 export function CertificatesSection({ apprenticeId, data, changed, onSessionEnded }: SectionProps) {
   const { t, lang } = useLocale();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const failed = (caught: unknown) => (caught instanceof ApiError && caught.status === 401 ? onSessionEnded() : setError(caught));
+  const { error, busy, run } = useRecordAction({ changed, onSessionEnded });
   const attestation = (id: string) => `${localizedUrl(lang, '/attestation/')}?id=${encodeURIComponent(id)}`;
 
-  const issuePath = async (pathId: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await recordApi.issuePathCredential(apprenticeId, pathId);
-      changed();
-    } catch (caught) {
-      failed(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const issuePath = (pathId: string) => run(() => recordApi.issuePathCredential(apprenticeId, pathId));
 
   return (
     <section aria-labelledby="record-certificates">
@@ -61,15 +48,7 @@ export function CertificatesSection({ apprenticeId, data, changed, onSessionEnde
                     {credential.revokedAt ? (
                       <>{t('tutor.certificates.revoked', { date: formatDate(credential.revokedAt.slice(0, 10), lang) })}{credential.revokedReason && <span className="tutor-score">{credential.revokedReason}</span>}</>
                     ) : (
-                      <>{t('tutor.certificates.valid')}<RevokeButton credential={credential} onRevoke={async (reason) => {
-                        setError(null);
-                        try {
-                          await recordApi.revokeCredential(credential.id, reason);
-                          changed();
-                        } catch (caught) {
-                          failed(caught);
-                        }
-                      }} /></>
+                      <>{t('tutor.certificates.valid')}<RevokeButton credential={credential} onRevoke={(reason) => run(() => recordApi.revokeCredential(credential.id, reason))} /></>
                     )}
                   </td>
                 </tr>

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { localText } from '../../../i18n/text.ts';
-import { ApiError } from './api.ts';
+import { useRecordAction } from './use-record-action.ts';
 import type { SectionProps } from './ApprenticeRecord.tsx';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { FormError } from './FormError.tsx';
@@ -17,8 +17,7 @@ export function CompanyLinksSection({ apprenticeId, data, changed, onSessionEnde
   const { t, lang } = useLocale();
   const [issued, setIssued] = useState<{ url: string; company: string } | null>(null);
   const [copied, setCopied] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useRecordAction({ changed, onSessionEnded });
   const pathIds = data.paths.map((path) => path.pathId);
   const skills = data.catalogue ? skillsOfPaths(data.catalogue, pathIds) : [];
   const byDefault = new Set(companySkills(data.catalogue, pathIds));
@@ -26,7 +25,6 @@ export function CompanyLinksSection({ apprenticeId, data, changed, onSessionEnde
     const skill = data.catalogue?.skills.find((candidate) => candidate.id === id);
     return skill ? localText(skill.label, lang).text : id;
   };
-  const failed = (caught: unknown) => (caught instanceof ApiError && caught.status === 401 ? onSessionEnded() : setError(caught));
   const now = Date.now();
 
   async function issue(event: FormEvent<HTMLFormElement>) {
@@ -34,19 +32,12 @@ export function CompanyLinksSection({ apprenticeId, data, changed, onSessionEnde
     const form = event.currentTarget;
     const fields = new FormData(form);
     const chosen = fields.getAll('skills').map(String);
-    setBusy(true);
-    setError(null);
     setCopied('');
-    try {
+    await run(async () => {
       const answer = await recordApi.issueLink(apprenticeId, { company: String(fields.get('company') ?? ''), days: Number(fields.get('days')), ...(chosen.length > 0 ? { skills: chosen } : {}) });
       setIssued({ url: answer.url, company: answer.link.company });
       form.reset();
-      changed();
-    } catch (caught) {
-      failed(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -96,14 +87,7 @@ export function CompanyLinksSection({ apprenticeId, data, changed, onSessionEnde
                           label={t('tutor.links.revoke')}
                           question={t('tutor.links.revokeQuestion', { company: link.company })}
                           confirmLabel={t('tutor.links.revokeConfirm')}
-                          onConfirm={async () => {
-                            try {
-                              await recordApi.revokeLink(apprenticeId, link.id);
-                              changed();
-                            } catch (caught) {
-                              failed(caught);
-                            }
-                          }}
+                          onConfirm={() => run(() => recordApi.revokeLink(apprenticeId, link.id))}
                         />
                       )}
                     </td>

@@ -1,7 +1,7 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import { localText } from '../../../i18n/text.ts';
 import type { ValidationView } from '../../../schemas/validation-api.ts';
-import { ApiError } from './api.ts';
+import { useRecordAction } from './use-record-action.ts';
 import type { SectionProps } from './ApprenticeRecord.tsx';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { FormError } from './FormError.tsx';
@@ -14,19 +14,10 @@ import { ValidateSkillForm } from './ValidateSkillForm.tsx';
 export function CompetencesSection(props: SectionProps) {
   const { data, changed, onSessionEnded } = props;
   const { t, lang } = useLocale();
-  const [error, setError] = useState<unknown>(null);
+  const { error, run } = useRecordAction({ changed, onSessionEnded });
   const skill = (id: string) => data.catalogue?.skills.find((candidate) => candidate.id === id);
 
-  const voidOne = async (validation: ValidationView, reason: string) => {
-    setError(null);
-    try {
-      await recordApi.voidValidation(validation.record.id, reason);
-      changed();
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 401) onSessionEnded();
-      else setError(caught);
-    }
-  };
+  const voidOne = (validation: ValidationView, reason: string) => run(() => recordApi.voidValidation(validation.record.id, reason));
 
   return (
     <section aria-labelledby="record-competences">

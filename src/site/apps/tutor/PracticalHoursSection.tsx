@@ -1,10 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import type { SectionProps } from './ApprenticeRecord.tsx';
 import { ConfirmButton } from './ConfirmButton.tsx';
 import { FormError } from './FormError.tsx';
 import { formatDate, formatHours, stageTitleText } from './grid-model.ts';
 import { useLocale } from './i18n.tsx';
-import { ApiError } from './api.ts';
+import { useRecordAction } from './use-record-action.ts';
 import { recordApi } from './record-api.ts';
 import { localDay } from './record-model.ts';
 
@@ -13,9 +13,7 @@ const kinds = ['workshop', 'internship', 'other'] as const;
 /** Practical hours (workshop, internship…) logged for a path stage: list, add, delete. */
 export function PracticalHoursSection({ apprenticeId, data, changed, onSessionEnded }: SectionProps) {
   const { t, lang } = useLocale();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const failed = (caught: unknown) => (caught instanceof ApiError && caught.status === 401 ? onSessionEnded() : setError(caught));
+  const { error, busy, run } = useRecordAction({ changed, onSessionEnded });
   const stageName = (pathId: string, stage: number) => {
     const path = data.paths.find((candidate) => candidate.pathId === pathId);
     const title = path?.stages[stage] ? stageTitleText(path.stages[stage].title, lang).text : '';
@@ -27,18 +25,11 @@ export function PracticalHoursSection({ apprenticeId, data, changed, onSessionEn
     const form = event.currentTarget;
     const fields = new FormData(form);
     const [pathId, stage] = String(fields.get('stage')).split('|');
-    setBusy(true);
-    setError(null);
-    try {
-      const note = String(fields.get('note') ?? '').trim();
+    const note = String(fields.get('note') ?? '').trim();
+    await run(async () => {
       await recordApi.addHours(apprenticeId, { pathId, stage: Number(stage), date: String(fields.get('date')), hours: Number(fields.get('hours')), kind: String(fields.get('kind')) as (typeof kinds)[number], ...(note ? { note } : {}) });
       form.reset();
-      changed();
-    } catch (caught) {
-      failed(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -73,14 +64,7 @@ export function PracticalHoursSection({ apprenticeId, data, changed, onSessionEn
                       label={t('tutor.hours.delete')}
                       question={t('tutor.hours.deleteQuestion', { hours: formatHours(entry.hours, lang), date: formatDate(entry.date, lang) })}
                       confirmLabel={t('tutor.hours.deleteConfirm')}
-                      onConfirm={async () => {
-                        try {
-                          await recordApi.deleteHours(apprenticeId, entry.id);
-                          changed();
-                        } catch (caught) {
-                          failed(caught);
-                        }
-                      }}
+                      onConfirm={() => run(() => recordApi.deleteHours(apprenticeId, entry.id))}
                     />
                   </td>
                 </tr>

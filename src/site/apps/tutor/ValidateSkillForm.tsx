@@ -1,9 +1,9 @@
 import { type FormEvent, useId, useState } from 'react';
 import { localText } from '../../../i18n/text.ts';
-import { ApiError } from './api.ts';
 import type { SectionProps } from './ApprenticeRecord.tsx';
 import { FormError } from './FormError.tsx';
 import { useLocale } from './i18n.tsx';
+import { useRecordAction } from './use-record-action.ts';
 import { recordApi, type ValidationInput } from './record-api.ts';
 import { localDay, photoProblem, photoTypes, skillsOfPaths, toBase64, type PhotoType } from './record-model.ts';
 
@@ -19,9 +19,8 @@ export function ValidateSkillForm({ apprenticeId, data, changed, onSessionEnded 
   const id = useId();
   const skills = data.catalogue ? skillsOfPaths(data.catalogue, data.paths.map((path) => path.pathId)) : [];
   const [skillId, setSkillId] = useState(skills[0]?.id ?? '');
-  const [error, setError] = useState<unknown>(null);
+  const { error, setError, busy, run } = useRecordAction({ changed, onSessionEnded });
   const [photoError, setPhotoError] = useState('');
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState('');
   const chosen = skills.find((skill) => skill.id === skillId) ?? skills[0];
 
@@ -45,18 +44,11 @@ export function ValidateSkillForm({ apprenticeId, data, changed, onSessionEnded 
       evidence = { contentType: photo.type as PhotoType, data: toBase64(new Uint8Array(await photo.arrayBuffer())) };
     }
     const comment = String(fields.get('comment') ?? '').trim();
-    setBusy(true);
-    try {
+    await run(async () => {
       await recordApi.validate(apprenticeId, { skillId: chosen!.id, level: Number(fields.get('level')) as 1 | 2 | 3, date: String(fields.get('date')), ...(comment ? { comment } : {}), ...(evidence ? { evidence } : {}) });
       form.reset();
       setSaved(t('tutor.validate.saved', { skill: localText(chosen!.label, lang).text }));
-      changed();
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 401) onSessionEnded();
-      else setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
