@@ -1,6 +1,6 @@
 import type { Catalogue } from '../../../schemas/catalogue.ts';
 import type { PathProgress } from '../../../schemas/validation-api.ts';
-import { pathProgressOf, type ApprenticeFacts } from '../../../progress/path-progress.ts';
+import { minutesToHours, pathProgressOf, type ApprenticeFacts } from '../../../progress/path-progress.ts';
 import type { LocalModuleProgress } from '../../scripts/progress/local-progress.ts';
 
 /**
@@ -22,8 +22,6 @@ export interface ProgressSummary {
   trades: TradeSummary[];
   paths: PathSummary[];
 }
-
-const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
 /** The facts the stage rules need, as this device knows them (no practical hours, no validations). */
 export function localFacts(catalogue: Pick<Catalogue, 'modules'>, progress: ReadonlyMap<string, LocalModuleProgress>): ApprenticeFacts {
@@ -57,14 +55,14 @@ export function summarise(catalogue: Pick<Catalogue, 'modules' | 'paths'>, progr
   const trades = tradeIds
     .map((trade) => {
       const ids = catalogue.modules.filter((module) => module.trade === trade).map((module) => module.id);
-      return { trade, done: ids.filter((id) => done.has(id)).length, total: ids.length, studyHours: hours(minutesOf(ids)) };
+      return { trade, done: ids.filter((id) => done.has(id)).length, total: ids.length, studyHours: minutesToHours(minutesOf(ids)) };
     })
     .filter((summary) => summary.done > 0 || modules.some((module) => module.trade === summary.trade));
 
   const paths = catalogue.paths
     .map((entry) => {
       const ids = [...new Set(entry.stages.flatMap((stage) => stage.modules))];
-      return { id: entry.id, title: entry.title, done: ids.filter((id) => done.has(id)).length, total: ids.length, studyHours: hours(minutesOf(ids)), progress: pathProgressOf(entry.id, entry, facts) };
+      return { id: entry.id, title: entry.title, done: ids.filter((id) => done.has(id)).length, total: ids.length, studyHours: minutesToHours(minutesOf(ids)), progress: pathProgressOf(entry.id, entry, facts) };
     })
     .filter((summary) => summary.done > 0);
 
